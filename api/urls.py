@@ -1,0 +1,42 @@
+"""The REST API under /api/v1/: schema at /api/v1/openapi.json, readable docs at /api/v1/docs.
+
+Errors are JSON objects with a Vietnamese `message`; bad input is 400, never 500.
+"""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from workdays.api import router as workdays_router
+
+api = NinjaAPI(
+    title="Đối thoại API",
+    version="1",
+    description="API của hệ thống Đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError):
+    fields = [".".join(str(part) for part in error.get("loc", [])[1:]) for error in exc.errors]
+    return api.create_response(
+        request,
+        {"message": "Dữ liệu gửi lên không hợp lệ: " + ", ".join(fields or ["yêu cầu"]) + ".", "errors": exc.errors},
+        status=400,
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError):
+    return api.create_response(request, {"message": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(request, {"message": "Cần đăng nhập để dùng chức năng này."}, status=401)
+
+
+api.add_router("/workdays", workdays_router)

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from api.urls import api
+
+admin.site.site_header = _("Dialogue — administration")
+admin.site.site_title = _("Dialogue administration")
+admin.site.index_title = _("Master data and settings")
+
+urlpatterns = [
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quan-tri/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("lich-lam-viec/", include("workdays.urls")),
+    path("quy-dinh/", include("regulations.urls")),
+    path("to-chuc/", include("organizations.urls")),
+    path("", include("portal.urls")),
+] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,99 @@
+"""Who may see and do what: the one place where unit scope and role are checked.
+
+A user's scope comes from their memberships. Every role sees its own unit; the upper-level
+viewer and the system administrator also see every unit below theirs. Changes are allowed only
+to the roles named for an action, and only in the member's own unit (the administrator: also
+below it). Views, the API and the admin ask `can(user, action, unit)` or use `visible_units`;
+django-rules predicates wrap the same functions so templates can use `{% has_perm %}`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+
+from .enums import Role
+from .models import AdministrativeUnit, Membership
+
+# Action → roles that may do it in their own unit. Reading is "view"; everything else changes data.
+ACTIONS: dict[str, frozenset[str]] = {
+    "view": frozenset(Role.values),
+    "manage_master_data": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
+    "plan_dialogue": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
+    "host_dialogue": frozenset({Role.HOST}),
+    "classify_petition": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
+    "view_personal_data": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
+    "draft_answer": frozenset({Role.AGENCY_OFFICER, Role.AGENCY_HEAD}),
+    "approve_answer": frozenset({Role.AGENCY_HEAD}),
+    "record_conference": frozenset({Role.SECRETARY, Role.ADVISING_STAFF}),
+    "supervise": frozenset({Role.FRONT_SUPERVISOR, Role.ADVISING_STAFF, Role.ADMIN, Role.UPPER_VIEWER}),
+    "manage_regulations": frozenset({Role.ADMIN}),
+    "manage_calendar": frozenset({Role.ADMIN}),
+}
+
+# Roles whose scope is their unit and everything below it.
+SUBTREE_ROLES = frozenset({Role.ADMIN, Role.UPPER_VIEWER})
+# Roles that change data below their own unit, not only in it.
+SUBTREE_WRITERS = frozenset({Role.ADMIN})
+
+
+def memberships(user: User | AnonymousUser) -> list[Membership]:
+    """The user's memberships, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_doithoai_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("organization__unit", "organization__kind"))
+        user._doithoai_memberships = cached
+    return cached
+
+
+def roles(user: User | AnonymousUser) -> set[str]:
+    return {membership.role for membership in memberships(user)}
+
+
+def _reaches(membership: Membership, unit: AdministrativeUnit, subtree_roles: frozenset[str]) -> bool:
+    own = membership.organization.unit
+    if own.pk == unit.pk:
+        return True
+    return membership.role in subtree_roles and unit.is_within(own)
+
+
+def can(user: User | AnonymousUser, action: str, unit: AdministrativeUnit | None) -> bool:
+    """May this user do `action` on data of `unit`? Unknown actions are refused."""
+    if action not in ACTIONS or unit is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    allowed = ACTIONS[action]
+    subtree = SUBTREE_ROLES if action == "view" else SUBTREE_WRITERS
+    return any(m.role in allowed and _reaches(m, unit, subtree) for m in memberships(user))
+
+
+def visible_units(user: User | AnonymousUser) -> QuerySet[AdministrativeUnit]:
+    """Every unit whose data this user may read."""
+    if not user.is_authenticated:
+        return AdministrativeUnit.objects.none()
+    if user.is_superuser:
+        return AdministrativeUnit.objects.all()
+    condition = Q(pk__in=[])
+    for membership in memberships(user):
+        own = membership.organization.unit
+        if membership.role in SUBTREE_ROLES:
+            condition |= Q(path__startswith=own.path)
+        else:
+            condition |= Q(pk=own.pk)
+    return AdministrativeUnit.objects.filter(condition)
+
+
+def units_for(user: User | AnonymousUser, action: str) -> QuerySet[AdministrativeUnit]:
+    """Every unit in which this user may do `action`."""
+    if action == "view":
+        return visible_units(user)
+    ids = [unit.pk for unit in visible_units(user) if can(user, action, unit)]
+    return AdministrativeUnit.objects.filter(pk__in=ids)
+
+
+def scope(queryset: QuerySet, user: User | AnonymousUser, unit_field: str = "unit") -> QuerySet:
+    """Restrict any queryset of unit-owned rows to what the user may read."""
+    return queryset.filter(**{f"{unit_field}__in": visible_units(user)})

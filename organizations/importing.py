@@ -1,0 +1,340 @@
+"""Import master data from XLSX or CSV: every row is checked first, and only a clean file is written.
+
+A file with any bad row, or with the wrong columns, changes nothing; the user gets a row-by-row
+report in Vietnamese. Rows refer to each other by code, so a unit may name a parent defined
+earlier in the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+
+from .models import (
+    AdministrativeLevel,
+    AdministrativeUnit,
+    Appointment,
+    Organization,
+    OrganizationKind,
+    Person,
+    PositionKind,
+)
+
+
+@dataclass
+class RowError:
+    row: int  # the spreadsheet's row number (header is row 1)
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class ImportFileError(Exception):
+    """The file itself cannot be read as the expected table."""
+
+
+@dataclass
+class Sheet:
+    kind: str
+    title: str
+    columns: dict[str, str]  # key → Vietnamese header
+    required: set[str]
+    write: Callable[[list[dict], ImportResult], None] | None = None
+    check: Callable[[list[dict], ImportResult], None] | None = None
+
+
+def read_table(name: str, content: bytes) -> list[list[str]]:
+    """Rows of cell texts from an .xlsx or .csv file (UTF-8, with or without BOM, comma or semicolon)."""
+    lowered = name.lower()
+    if lowered.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise ImportFileError("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng.") from exc
+        sheet = book.worksheets[0]
+        return [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    if lowered.endswith(".csv"):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError("Tệp CSV phải được lưu với bảng mã UTF-8.") from exc
+        dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=dialect)]
+    raise ImportFileError("Chỉ nhận tệp .xlsx hoặc .csv.")
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def run_import(kind: str, name: str, content: bytes) -> ImportResult:
+    """Check every row; write all of them in one transaction only when none has an error."""
+    sheet = SHEETS[kind]
+    result = ImportResult(kind=kind)
+    try:
+        table = [row for row in read_table(name, content) if any(cell for cell in row)]
+    except ImportFileError as exc:
+        result.errors.append(RowError(0, "", str(exc)))
+        return result
+    if not table:
+        result.errors.append(RowError(0, "", "Tệp không có dữ liệu."))
+        return result
+    headers = [cell.strip() for cell in table[0]]
+    by_header = {header: key for key, header in sheet.columns.items()}
+    missing = [header for key, header in sheet.columns.items() if key in sheet.required and header not in headers]
+    unknown = [header for header in headers if header and header not in by_header]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append("thiếu cột: " + ", ".join(missing))
+        if unknown:
+            parts.append("cột không nhận ra: " + ", ".join(unknown))
+        expected = ", ".join(sheet.columns.values())
+        result.errors.append(RowError(1, "", f"Sai tiêu đề cột ({'; '.join(parts)}). Các cột cần có: {expected}."))
+        return result
+    if len(table) - 1 > settings.IMPORT_MAX_ROWS:
+        result.errors.append(
+            RowError(0, "", f"Tệp có {len(table) - 1} dòng, vượt quá giới hạn {settings.IMPORT_MAX_ROWS} dòng một lần.")
+        )
+        return result
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        record = {"_row": number}
+        for index, header in enumerate(headers):
+            if header in by_header:
+                record[by_header[header]] = cells[index].strip() if index < len(cells) else ""
+        for key in sheet.required:
+            if not record.get(key):
+                result.errors.append(RowError(number, sheet.columns[key], "Không được để trống."))
+        rows.append(record)
+    result.rows = len(rows)
+    if result.errors:
+        return result
+    sheet.check(rows, result)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        sheet.write(rows, result)
+    return result
+
+
+# --- administrative units -------------------------------------------------------------------
+
+
+def _check_units(rows: list[dict], result: ImportResult) -> None:
+    levels = set(AdministrativeLevel.objects.values_list("code", flat=True))
+    known = set(AdministrativeUnit.objects.values_list("code", flat=True))
+    seen: set[str] = set()
+    for row in rows:
+        if row["code"] in seen:
+            result.errors.append(RowError(row["_row"], "Mã đơn vị", f"Mã '{row['code']}' bị lặp trong tệp."))
+        seen.add(row["code"])
+        if row["level"] not in levels:
+            result.errors.append(
+                RowError(row["_row"], "Cấp", f"Cấp '{row['level']}' không có; dùng một trong: {', '.join(sorted(levels))}.")
+            )
+        parent = row.get("parent")
+        if parent and parent not in known and parent not in seen:
+            result.errors.append(
+                RowError(row["_row"], "Mã đơn vị cấp trên", f"Không tìm thấy đơn vị cấp trên '{parent}' (phải có trước).")
+            )
+        if parent and parent == row["code"]:
+            result.errors.append(RowError(row["_row"], "Mã đơn vị cấp trên", "Đơn vị không thể là cấp trên của chính nó."))
+
+
+def _write_units(rows: list[dict], result: ImportResult) -> None:
+    levels = {level.code: level for level in AdministrativeLevel.objects.all()}
+    for row in rows:
+        parent = AdministrativeUnit.objects.get(code=row["parent"]) if row.get("parent") else None
+        unit = AdministrativeUnit.objects.filter(code=row["code"]).first()
+        if unit is None:
+            AdministrativeUnit.objects.create(code=row["code"], name=row["name"], level=levels[row["level"]], parent=parent)
+            result.created += 1
+        else:
+            unit.name, unit.level, unit.parent = row["name"], levels[row["level"]], parent
+            unit.save()
+            result.updated += 1
+
+
+# --- organisations --------------------------------------------------------------------------
+
+
+def _check_organizations(rows: list[dict], result: ImportResult) -> None:
+    kinds = set(OrganizationKind.objects.values_list("code", flat=True))
+    units = set(AdministrativeUnit.objects.values_list("code", flat=True))
+    known = set(Organization.objects.values_list("code", flat=True))
+    seen: set[str] = set()
+    for row in rows:
+        if row["code"] in seen:
+            result.errors.append(RowError(row["_row"], "Mã tổ chức", f"Mã '{row['code']}' bị lặp trong tệp."))
+        seen.add(row["code"])
+        if row["kind"] not in kinds:
+            result.errors.append(RowError(row["_row"], "Loại tổ chức", f"Loại tổ chức '{row['kind']}' không có trong danh mục."))
+        if row["unit"] not in units:
+            result.errors.append(RowError(row["_row"], "Mã đơn vị", f"Không tìm thấy đơn vị hành chính '{row['unit']}'."))
+        parent = row.get("parent")
+        if parent and parent not in known and parent not in seen:
+            result.errors.append(RowError(row["_row"], "Mã tổ chức cấp trên", f"Không tìm thấy tổ chức cấp trên '{parent}'."))
+
+
+def _write_organizations(rows: list[dict], result: ImportResult) -> None:
+    kinds = {kind.code: kind for kind in OrganizationKind.objects.all()}
+    for row in rows:
+        values = {
+            "name": row["name"],
+            "short_name": row.get("short_name", ""),
+            "kind": kinds[row["kind"]],
+            "unit": AdministrativeUnit.objects.get(code=row["unit"]),
+            "parent": Organization.objects.get(code=row["parent"]) if row.get("parent") else None,
+        }
+        _, created = Organization.objects.update_or_create(code=row["code"], defaults=values)
+        result.created += created
+        result.updated += not created
+
+
+# --- people and positions -------------------------------------------------------------------
+
+
+def _check_appointments(rows: list[dict], result: ImportResult) -> None:
+    positions = set(PositionKind.objects.values_list("code", flat=True))
+    organizations = set(Organization.objects.values_list("code", flat=True))
+    for row in rows:
+        if row["organization"] not in organizations:
+            result.errors.append(RowError(row["_row"], "Mã tổ chức", f"Không tìm thấy tổ chức '{row['organization']}'."))
+        if row["position"] not in positions:
+            result.errors.append(RowError(row["_row"], "Chức vụ", f"Chức vụ '{row['position']}' không có trong danh mục."))
+        dates = {}
+        for key, header in (("start_date", "Từ ngày"), ("end_date", "Đến ngày")):
+            if row.get(key):
+                try:
+                    dates[key] = _parse_date(row[key])
+                except ValueError:
+                    result.errors.append(
+                        RowError(row["_row"], header, f"Ngày '{row[key]}' không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd).")
+                    )
+        if "start_date" in dates and "end_date" in dates and dates["end_date"] < dates["start_date"]:
+            result.errors.append(RowError(row["_row"], "Đến ngày", "Ngày kết thúc trước ngày bắt đầu."))
+        row.update(dates)
+
+
+def _write_appointments(rows: list[dict], result: ImportResult) -> None:
+    for row in rows:
+        person, _ = Person.objects.get_or_create(
+            full_name=row["full_name"], email=row.get("email", ""), defaults={"phone": row.get("phone", "")}
+        )
+        _, created = Appointment.objects.update_or_create(
+            person=person,
+            organization=Organization.objects.get(code=row["organization"]),
+            position=PositionKind.objects.get(code=row["position"]),
+            start_date=row["start_date"],
+            defaults={"end_date": row.get("end_date")},
+        )
+        result.created += created
+        result.updated += not created
+
+
+SHEETS: dict[str, Sheet] = {
+    "units": Sheet(
+        "units",
+        "Đơn vị hành chính",
+        {"code": "Mã đơn vị", "name": "Tên đơn vị", "level": "Cấp", "parent": "Mã đơn vị cấp trên"},
+        {"code", "name", "level"},
+        _write_units,
+        _check_units,
+    ),
+    "organizations": Sheet(
+        "organizations",
+        "Cơ quan, tổ chức",
+        {
+            "code": "Mã tổ chức",
+            "name": "Tên tổ chức",
+            "short_name": "Tên viết tắt",
+            "kind": "Loại tổ chức",
+            "unit": "Mã đơn vị",
+            "parent": "Mã tổ chức cấp trên",
+        },
+        {"code", "name", "kind", "unit"},
+        _write_organizations,
+        _check_organizations,
+    ),
+    "appointments": Sheet(
+        "appointments",
+        "Cán bộ và chức vụ",
+        {
+            "full_name": "Họ và tên",
+            "email": "Email",
+            "phone": "Điện thoại",
+            "organization": "Mã tổ chức",
+            "position": "Chức vụ",
+            "start_date": "Từ ngày",
+            "end_date": "Đến ngày",
+        },
+        {"full_name", "organization", "position", "start_date"},
+        _write_appointments,
+        _check_appointments,
+    ),
+}
+
+
+def template_workbook(kind: str) -> bytes:
+    """An empty XLSX with the expected header row, and the allowed codes on a second sheet."""
+    from openpyxl import Workbook
+
+    sheet = SHEETS[kind]
+    book = Workbook()
+    main = book.active
+    main.title = sheet.title[:31]
+    main.append(list(sheet.columns.values()))
+    codes = book.create_sheet("Danh mục mã")
+    codes.append(["Cấp", "Loại tổ chức", "Chức vụ"])
+    levels = list(AdministrativeLevel.objects.values_list("code", "name"))
+    kinds = list(OrganizationKind.objects.values_list("code", "name"))
+    positions = list(PositionKind.objects.values_list("code", "name"))
+    for index in range(max(len(levels), len(kinds), len(positions))):
+        codes.append(
+            [
+                f"{levels[index][0]} — {levels[index][1]}" if index < len(levels) else "",
+                f"{kinds[index][0]} — {kinds[index][1]}" if index < len(kinds) else "",
+                f"{positions[index][0]} — {positions[index][1]}" if index < len(positions) else "",
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,19 @@
+"""Load the reference data and the demo units, organisations, people and logins; print the logins."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from organizations.demo import demo_data, load_demo
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (chạy lại nhiều lần không thay đổi gì) và in các tài khoản dùng thử."
+
+    def handle(self, *args, **options) -> None:
+        call_command("load_reference_data", stdout=self.stdout)
+        written, logins = load_demo()
+        self.stdout.write(f"Dữ liệu mẫu: {written} dòng được ghi.")
+        self.stdout.write("")
+        self.stdout.write("Tài khoản dùng thử (mật khẩu chung: {}):".format(demo_data()["password"]))
+        for login in logins:
+            self.stdout.write(f"  {login.username:<10} {login.role_label} — {login.organization}")

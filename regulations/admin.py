@@ -1,0 +1,104 @@
+"""Profiles in the admin: shipped ones are read-only, copies are edited, a profile in use is never deleted."""
+
+from django.contrib import admin, messages
+from django.db.models import ProtectedError
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .loading import copy_profile
+from .models import (
+    DeadlineRule,
+    DossierItem,
+    FrequencyRule,
+    HostRule,
+    OpinionField,
+    ProfileBinding,
+    ProfileNote,
+    RegulationProfile,
+    ReportingRule,
+)
+
+
+class ShippedReadOnlyInline(admin.StackedInline):
+    extra = 0
+
+    def _editable(self, obj) -> bool:
+        return obj is None or not obj.is_shipped
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
+
+class DeadlineInline(ShippedReadOnlyInline):
+    model = DeadlineRule
+
+
+class FrequencyInline(ShippedReadOnlyInline):
+    model = FrequencyRule
+
+
+class HostInline(ShippedReadOnlyInline):
+    model = HostRule
+
+
+class ReportingInline(ShippedReadOnlyInline):
+    model = ReportingRule
+
+
+class FieldInline(ShippedReadOnlyInline):
+    model = OpinionField
+
+
+class DossierInline(ShippedReadOnlyInline):
+    model = DossierItem
+
+
+class NoteInline(ShippedReadOnlyInline):
+    model = ProfileNote
+
+
+@admin.action(description=_("Copy the selected profiles (the copy can be edited)"))
+def copy_profiles(modeladmin, request, queryset):
+    for profile in queryset:
+        number = 1
+        while RegulationProfile.objects.filter(code=f"{profile.code}-ban-sao-{number}").exists():
+            number += 1
+        copy = copy_profile(profile, f"{profile.code}-ban-sao-{number}", f"{profile.name} (bản sao {number})")
+        modeladmin.message_user(request, _("Created the copy “%(name)s”.") % {"name": copy.name}, messages.SUCCESS)
+
+
+@admin.register(RegulationProfile)
+class RegulationProfileAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "is_shipped", "copied_from"]
+    search_fields = ["name", "code"]
+    actions = [copy_profiles]
+    inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, NoteInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_shipped:
+            return ["code", "name", "source", "seed", "issued_on", "scope", "is_shipped", "copied_from"]
+        return ["is_shipped", "copied_from"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and (obj.is_shipped or obj.is_in_use()):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        try:
+            super().delete_queryset(request, queryset.filter(is_shipped=False))
+        except ProtectedError:
+            self.message_user(request, _("A profile bound to a unit cannot be deleted."), messages.ERROR)
+
+
+@admin.register(ProfileBinding)
+class ProfileBindingAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "profile", "valid_from", "valid_to"]
+    list_filter = ["profile"]
+    autocomplete_fields = ["unit"]

@@ -1,0 +1,308 @@
+"""Regulation profiles: each deadline and duty of a seed document as a row with its citation.
+
+Nothing in the code asks which province a unit is in; it asks the unit's profile.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from organizations.models import AdministrativeUnit
+
+from .enums import (
+    Anchor,
+    DayUnit,
+    DeadlineCode,
+    DialogueKind,
+    Direction,
+    DossierGroup,
+    HostLevel,
+    Period,
+    ReportForm,
+)
+
+
+class RegulationProfile(models.Model):
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    source = models.CharField(_("source document"), max_length=500)
+    seed = models.CharField(_("seed document"), max_length=10, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    scope = models.TextField(_("scope"), blank=True)
+    is_shipped = models.BooleanField(
+        _("shipped with the system"), default=False, help_text=_("Shipped profiles are read-only; copy one to edit.")
+    )
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    copied_from = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("copied from")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("regulation profile")
+        verbose_name_plural = _("regulation profiles")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_in_use(self) -> bool:
+        return self.bindings.exists()
+
+    def deadline(self, code: str) -> DeadlineRule | None:
+        return next((rule for rule in self.deadlines.all() if rule.code == code), None)
+
+
+class RuleText(models.Model):
+    """What every rule carries: where it comes from and the words it quotes."""
+
+    citation = models.CharField(_("citation"), max_length=200)
+    quote = models.TextField(_("quoted text"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class DeadlineRule(RuleText):
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="deadlines")
+    code = models.CharField(_("deadline"), max_length=30, choices=DeadlineCode.choices)
+    anchor = models.CharField(_("counted from"), max_length=30, choices=Anchor.choices)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    days = models.PositiveSmallIntegerField(_("days"))
+    unit = models.CharField(_("unit"), max_length=10, choices=DayUnit.choices, default=DayUnit.WORKING)
+    waivable_ad_hoc = models.BooleanField(_("ad hoc dialogues may skip it"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "id"]
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_deadline_per_profile")]
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()}: {self.describe()}"
+
+    def describe(self) -> str:
+        """E.g. "7 ngày làm việc trước hội nghị"."""
+        return _("%(days)s %(unit)s %(direction)s %(anchor)s") % {
+            "days": self.days,
+            "unit": self.get_unit_display(),
+            "direction": self.get_direction_display(),
+            "anchor": self.get_anchor_display(),
+        }
+
+    def compute(self, anchor_date: datetime.date, calendar=None):
+        """The due date counted from the anchor's date, with the days skipped (workdays.CountResult)."""
+        from workdays.calendar import WorkCalendar
+
+        calendar = calendar or WorkCalendar()
+        if self.unit == DayUnit.WORKING:
+            method = calendar.before if self.direction == Direction.BEFORE else calendar.after
+        else:
+            method = calendar.before_calendar_days if self.direction == Direction.BEFORE else calendar.after_calendar_days
+        return method(anchor_date, self.days)
+
+
+class FrequencyRule(RuleText):
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="frequencies")
+    kind = models.CharField(_("kind of dialogue"), max_length=20, choices=DialogueKind.choices)
+    min_per_year = models.PositiveSmallIntegerField(_("minimum per year"))
+    per = models.CharField(_("per"), max_length=10, choices=[("head", _("each head")), ("unit", _("each unit"))])
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "id"]
+        verbose_name = _("frequency rule")
+        verbose_name_plural = _("frequency rules")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.min_per_year}"
+
+
+class HostRule(RuleText):
+    """Who may host at which level, who advises them, and to whom they may delegate."""
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="hosts")
+    position = models.CharField(_("host position"), max_length=50)
+    level = models.CharField(_("level"), max_length=20, choices=HostLevel.choices, default=HostLevel.ANY)
+    advising_office = models.CharField(_("advising office (organisation kind)"), max_length=50)
+    advising_with = models.CharField(_("working with"), max_length=50, blank=True)
+    delegates_to = models.JSONField(_("may delegate to"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "id"]
+        verbose_name = _("host rule")
+        verbose_name_plural = _("host rules")
+
+    def __str__(self) -> str:
+        return f"{self.position} → {self.advising_office}"
+
+    @property
+    def position_label(self) -> str:
+        return _position_name(self.position)
+
+    @property
+    def advising_label(self) -> str:
+        return _kind_name(self.advising_office)
+
+    @property
+    def advising_with_label(self) -> str:
+        return _kind_name(self.advising_with)
+
+    @property
+    def delegates_label(self) -> str:
+        return ", ".join(_position_name(code) for code in self.delegates_to)
+
+
+def _position_name(code: str) -> str:
+    from organizations.models import PositionKind
+
+    if code == "co_hosts":
+        return str(_("Co-hosts: Secretary and People's Committee Chair"))
+    found = PositionKind.objects.filter(code=code).values_list("name", flat=True).first()
+    return found or code
+
+
+def _kind_name(code: str) -> str:
+    from organizations.models import OrganizationKind
+
+    if code == "named_by_head":
+        return str(_("A unit named by the head"))
+    found = OrganizationKind.objects.filter(code=code).values_list("name", flat=True).first()
+    return found or code
+
+
+class ReportingRule(RuleText):
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="reporting")
+    period = models.CharField(_("period"), max_length=20, choices=Period.choices)
+    form = models.CharField(_("form"), max_length=10, choices=ReportForm.choices)
+    due_month = models.PositiveSmallIntegerField(
+        _("due month"), null=True, blank=True, help_text=_("Empty for quarterly reports: the quarter's last month.")
+    )
+    due_day = models.PositiveSmallIntegerField(_("due day"), null=True, blank=True)
+    by = models.CharField(_("sent by"), max_length=300, blank=True)
+    to = models.CharField(_("sent to"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "id"]
+        verbose_name = _("reporting rule")
+        verbose_name_plural = _("reporting rules")
+
+    def __str__(self) -> str:
+        return f"{self.get_period_display()} — {self.get_form_display()}"
+
+    def due_label(self) -> str:
+        if self.due_day is None:
+            return str(_("no date set"))
+        if self.due_month is None:
+            return str(_("day %(day)s of the quarter's last month")) % {"day": self.due_day}
+        return f"{self.due_day:02d}/{self.due_month:02d}"
+
+
+class OpinionField(RuleText):
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="fields")
+    code = models.SlugField(_("code"), max_length=80)
+    name = models.CharField(_("name"), max_length=200)
+    form = models.CharField(_("listed in"), max_length=50, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_field_per_profile")]
+        verbose_name = _("field of opinions")
+        verbose_name_plural = _("fields of opinions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DossierItem(RuleText):
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="dossier")
+    code = models.SlugField(_("code"), max_length=80)
+    group = models.CharField(_("group"), max_length=10, choices=DossierGroup.choices)
+    title = models.CharField(_("title"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_dossier_item_per_profile")]
+        verbose_name = _("dossier item")
+        verbose_name_plural = _("dossier checklist")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProfileNote(RuleText):
+    """A contradiction or a reading of the seed that users must know."""
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="notes")
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ProfileBindingQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date) -> ProfileBindingQuerySet:
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+class ProfileBinding(models.Model):
+    """A unit follows a profile between two dates."""
+
+    unit = models.ForeignKey(
+        AdministrativeUnit, models.CASCADE, related_name="profile_bindings", verbose_name=_("administrative unit")
+    )
+    profile = models.ForeignKey(RegulationProfile, models.PROTECT, related_name="bindings", verbose_name=_("profile"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ProfileBindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["unit", "valid_from"]
+        verbose_name = _("profile binding")
+        verbose_name_plural = _("profile bindings")
+
+    def __str__(self) -> str:
+        return f"{self.unit} → {self.profile}"
+
+    def clean(self) -> None:
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date cannot be before the start date.")})
+        if not self.unit_id or not self.valid_from:
+            return
+        overlapping = ProfileBinding.objects.filter(unit_id=self.unit_id).exclude(pk=self.pk)
+        end = self.valid_to or datetime.date.max
+        overlapping = overlapping.filter(valid_from__lte=end).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        if overlapping.exists():
+            raise ValidationError(_("This unit is already bound to a profile for part of these dates."))
+
+
+def profile_for(unit: AdministrativeUnit, day: datetime.date) -> RegulationProfile | None:
+    """The profile a unit follows on a day: its own binding, else the nearest ancestor's."""
+    for candidate in [unit, *reversed(unit.ancestors())]:
+        binding = ProfileBinding.objects.active_on(day).filter(unit=candidate).select_related("profile").first()
+        if binding:
+            return binding.profile
+    return None
