@@ -140,15 +140,15 @@ def run_import(kind: str, name: str, content: bytes) -> ImportResult:
         for index, header in enumerate(headers):
             if header in by_header:
                 record[by_header[header]] = cells[index].strip() if index < len(cells) else ""
-        for key in sheet.required:
-            if not record.get(key):
-                result.errors.append(RowError(number, sheet.columns[key], "Không được để trống."))
-        rows.append(record)
-    result.rows = len(rows)
-    if result.errors:
-        return result
+        missing_values = [key for key in sheet.required if not record.get(key)]
+        for key in missing_values:
+            result.errors.append(RowError(number, sheet.columns[key], "Không được để trống."))
+        if not missing_values:
+            rows.append(record)
+    result.rows = len(table) - 1
     sheet.check(rows, result)
     if result.errors:
+        result.errors.sort(key=lambda error: error.row)
         return result
     with transaction.atomic():
         sheet.write(rows, result)
@@ -251,7 +251,8 @@ def _check_appointments(rows: list[dict], result: ImportResult) -> None:
                     )
         if "start_date" in dates and "end_date" in dates and dates["end_date"] < dates["start_date"]:
             result.errors.append(RowError(row["_row"], "Đến ngày", "Ngày kết thúc trước ngày bắt đầu."))
-        row.update(dates)
+        row["start_date"] = dates.get("start_date")
+        row["end_date"] = dates.get("end_date")
 
 
 def _write_appointments(rows: list[dict], result: ImportResult) -> None:

@@ -6,7 +6,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from .calendar import MAX_DAYS, WorkCalendar
+from .calendar import WorkCalendar
+from .inputs import BadInput, parse_count_request
 
 router = Router(tags=["Ngày làm việc"])
 
@@ -25,23 +26,13 @@ class ErrorOut(Schema):
     message: str
 
 
-def _parse(date: str, days: str) -> tuple[datetime.date, int]:
-    try:
-        event = datetime.date.fromisoformat(date)
-    except ValueError:
-        raise HttpError(400, f"Ngày '{date}' không hợp lệ; hãy dùng dạng YYYY-MM-DD, ví dụ 2026-01-05.") from None
-    if not days.strip().isdigit() or not 1 <= int(days) <= MAX_DAYS:
-        raise HttpError(400, f"Số ngày '{days}' không hợp lệ; hãy nhập số nguyên từ 1 đến {MAX_DAYS}.")
-    return event, int(days)
-
-
 def _count(direction: str, date: str, days: str) -> dict:
-    event, count = _parse(date, days)
-    calendar = WorkCalendar()
     try:
-        result = calendar.after(event, count) if direction == "after" else calendar.before(event, count)
-    except OverflowError:
-        raise HttpError(400, "Kết quả vượt ra ngoài khoảng ngày tính được.") from None
+        event, count = parse_count_request(date, days)
+    except BadInput as error:
+        raise HttpError(400, str(error)) from None
+    calendar = WorkCalendar()
+    result = calendar.after(event, count) if direction == "after" else calendar.before(event, count)
     return result.as_dict()
 
 

@@ -4,12 +4,12 @@ Prints the days skipped and their reasons, then the resulting ISO date as the la
 A bad date or N prints a clear message and exits 2.
 """
 
-import datetime
 import sys
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from workdays.calendar import MAX_DAYS, WorkCalendar
+from workdays.inputs import BadInput, parse_count_request
 
 
 class Command(BaseCommand):
@@ -21,27 +21,18 @@ class Command(BaseCommand):
         parser.add_argument("days", help=f"1..{MAX_DAYS}")
 
     def fail(self, message: str) -> None:
-        self.stderr.write(message)
+        self.stderr.write(f"Lỗi: {message}")
         sys.exit(2)
 
     def handle(self, *args, direction: str, date: str, days: str, **options) -> None:
         if direction not in {"after", "before"}:
-            self.fail(f"Lỗi: hướng tính phải là 'after' hoặc 'before', không phải '{direction}'.")
+            self.fail(f"hướng tính phải là 'after' hoặc 'before', không phải '{direction}'.")
         try:
-            event = datetime.date.fromisoformat(date)
-        except ValueError:
-            self.fail(f"Lỗi: ngày '{date}' không hợp lệ; hãy nhập theo dạng YYYY-MM-DD, ví dụ 2026-01-05.")
-        try:
-            count = int(days)
-        except ValueError:
-            count = 0
-        if not 1 <= count <= MAX_DAYS or not days.strip().isdigit():
-            self.fail(f"Lỗi: số ngày '{days}' không hợp lệ; hãy nhập số nguyên từ 1 đến {MAX_DAYS}.")
+            event, count = parse_count_request(date, days)
+        except BadInput as error:
+            self.fail(str(error))
         calendar = WorkCalendar()
-        try:
-            result = calendar.after(event, count) if direction == "after" else calendar.before(event, count)
-        except OverflowError:
-            self.fail("Lỗi: kết quả vượt ra ngoài khoảng ngày tính được.")
+        result = calendar.after(event, count) if direction == "after" else calendar.before(event, count)
         for skipped in result.skipped:
             self.stdout.write(f"bỏ qua {skipped.date.isoformat()}: {skipped.reason}")
         self.stdout.write(result.date.isoformat())

@@ -1,0 +1,34 @@
+"""Shared fixtures: reference data, the demo, and named people for permission tests."""
+
+import pytest
+
+from organizations.reference import load_reference
+from regulations.loading import load_shipped_profiles
+from workdays.loading import load_shipped_overrides
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def kinds(db):
+    """Only the administrative levels, organisation kinds and positions."""
+    load_reference()
+
+
+@pytest.fixture
+def reference(db):
+    """Levels, kinds, positions, the official calendar decisions and the five shipped profiles."""
+    load_reference()
+    load_shipped_overrides()
+    load_shipped_profiles()
+
+
+@pytest.fixture
+def demo(reference):
+    """The demo units, organisations, people and one login per role."""
+    from organizations.demo import load_demo
+
+    return load_demo()[1]
