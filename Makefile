@@ -44,7 +44,7 @@ test: venv
 	fi
 
 messages: venv
-	$(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var --ignore=conftest.py --ignore="*/tests/*"
 	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
 clean:

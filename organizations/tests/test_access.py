@@ -26,7 +26,9 @@ OWN_UNIT = {
     "manage_calendar": {"admin"},
 }
 # Below their unit: upper-level viewers and administrators read; only administrators change.
-CHILD_UNIT = {action: ({"admin", "upper_viewer"} if action == "view" else roles & {"admin"}) for action, roles in OWN_UNIT.items()}
+CHILD_UNIT = {
+    action: ({"admin", "upper_viewer"} if action == "view" else roles & {"admin"}) for action, roles in OWN_UNIT.items()
+}
 
 
 @pytest.fixture

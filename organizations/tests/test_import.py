@@ -66,7 +66,12 @@ def test_one_bad_row_and_nothing_is_written(kinds):
 
 
 def test_second_pass_catches_references_and_duplicates(kinds):
-    rows = [UNIT_HEADER, ["31-Y", "Phường Y", "commune", "99"], ["31-Z", "Phường Z", "commune", ""], ["31-Z", "Lặp", "commune", ""]]
+    rows = [
+        UNIT_HEADER,
+        ["31-Y", "Phường Y", "commune", "99"],
+        ["31-Z", "Phường Z", "commune", ""],
+        ["31-Z", "Lặp", "commune", ""],
+    ]
     result = run_import("units", "don-vi.csv", csv_bytes(rows))
     messages = {(error.row, error.column): error.message for error in result.errors}
     assert "Không tìm thấy đơn vị cấp trên '99'" in messages[(2, "Mã đơn vị cấp trên")]
