@@ -6,10 +6,19 @@ Errors are JSON objects with a Vietnamese `message`; bad input is 400, never 500
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from workdays.api import router as workdays_router
 
+
+class VietnameseJSONRenderer(JSONRenderer):
+    """Vietnamese text as it is (UTF-8), not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=VietnameseJSONRenderer(),
     title="Đối thoại API",
     version="1",
     description="API của hệ thống Đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân.",

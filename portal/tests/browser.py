@@ -39,7 +39,8 @@ def chromium_page():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+            # An English browser still gets the Vietnamese interface.
+            context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
             yield context.new_page()
         finally:
             browser.close()
