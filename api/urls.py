@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from dialogues.api import router as dialogues_router
 from workdays.api import router as workdays_router
 
 
@@ -49,3 +50,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError):
 
 
 api.add_router("/workdays", workdays_router)
+api.add_router("/dialogues", dialogues_router)

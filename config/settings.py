@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "organizations",
     "workdays",
     "regulations",
+    "dialogues",
     "portal",
     "api",
 ]

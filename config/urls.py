@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("lich-lam-viec/", include("workdays.urls")),
     path("quy-dinh/", include("regulations.urls")),
+    path("doi-thoai/", include("dialogues.urls")),
     path("to-chuc/", include("organizations.urls")),
     path("", include("portal.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

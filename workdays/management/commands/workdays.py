@@ -8,11 +8,12 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from portal.commands import VietnameseArgumentErrors
 from workdays.calendar import MAX_DAYS, WorkCalendar
 from workdays.inputs import BadInput, parse_count_request
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentErrors, BaseCommand):
     help = "Tính ngày làm việc: 'after NGÀY N' (ngày làm việc thứ N sau NGÀY) hoặc 'before NGÀY N'."
 
     def add_arguments(self, parser: CommandParser) -> None:

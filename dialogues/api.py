@@ -1,0 +1,304 @@
+"""/api/v1/dialogues: list, create, read, update, transitions, schedule — same permissions as the screens."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import SessionAuth
+
+from organizations.access import can
+from organizations.models import AdministrativeUnit, Appointment, Organization
+
+from . import lifecycle
+from .access import Forbidden, dialogue_for, visible_dialogues
+from .enums import AdHocReason, DialogueForm, DialogueKind, Status, ThematicTopic
+from .models import Dialogue
+
+router = Router(tags=["Đối thoại"], auth=SessionAuth(csrf=False))
+
+
+class ErrorOut(Schema):
+    message: str
+
+
+class HostOut(Schema):
+    person: str
+    position: str
+    on_behalf_of: str | None = None
+    delegation_reason: str = ""
+
+
+class StepOut(Schema):
+    code: str
+    due: datetime.date | None
+    due_extended: datetime.date | None = None
+    status: str
+    state: str
+    owner: str | None
+    rule: str
+    citation: str
+    explanation: str
+    done_on: datetime.date | None = None
+    waived_reason: str = ""
+
+
+class DialogueOut(Schema):
+    id: int
+    title: str
+    unit: str
+    unit_name: str
+    kind: str
+    topic: str
+    ad_hoc_reason: str
+    description: str
+    form: str
+    meeting_link: str
+    takes_indirect_opinions: bool
+    date: datetime.date
+    start_time: datetime.time
+    end_time: datetime.time
+    venue: str
+    expected_citizens: int
+    status: str
+    profile: str
+    advising_office: str | None
+    conclusion_issued_on: datetime.date | None
+    hosts: list[HostOut]
+
+
+class HostIn(Schema):
+    appointment: int
+    on_behalf_of: int | None = None
+    reason: str = ""
+
+
+class DialogueIn(Schema):
+    unit: str
+    title: str
+    kind: str
+    date: datetime.date
+    hosts: list[HostIn]
+    topic: str = ""
+    ad_hoc_reason: str = ""
+    description: str = ""
+    form: str = DialogueForm.IN_PERSON
+    meeting_link: str = ""
+    takes_indirect_opinions: bool = True
+    start_time: datetime.time = datetime.time(7, 30)
+    end_time: datetime.time = datetime.time(11, 30)
+    venue: str = ""
+    expected_citizens: int = 0
+    advising_office: str | None = None
+    advising_override_reason: str = ""
+    notice_justification: str = ""
+
+
+class DialoguePatch(Schema):
+    title: str | None = None
+    description: str | None = None
+    venue: str | None = None
+    meeting_link: str | None = None
+    expected_citizens: int | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    date: datetime.date | None = None
+    reason: str = ""
+    justification: str = ""
+
+
+class TransitionIn(Schema):
+    action: str
+    on: datetime.date | None = None
+    reason: str = ""
+    new_date: datetime.date | None = None
+    justification: str = ""
+
+
+def _out(dialogue: Dialogue) -> dict:
+    hosts = [
+        {
+            "person": host.person.full_name,
+            "position": host.position.name,
+            "on_behalf_of": host.delegated_from.full_name if host.delegated_from else None,
+            "delegation_reason": host.delegation_reason,
+        }
+        for host in dialogue.hosts.select_related("person", "position", "delegated_from")
+    ]
+    return {
+        **{name: getattr(dialogue, name) for name in DialogueOut.model_fields if hasattr(dialogue, name) and name != "hosts"},
+        "unit": dialogue.unit.code,
+        "unit_name": dialogue.unit.name,
+        "profile": dialogue.profile.code,
+        "advising_office": dialogue.advising_office.code if dialogue.advising_office else None,
+        "hosts": hosts,
+    }
+
+
+def _fetch(request: HttpRequest, pk: int, action: str = "view") -> Dialogue:
+    try:
+        return dialogue_for(request.user, pk, action)
+    except Http404:
+        raise HttpError(404, "Không tìm thấy cuộc đối thoại, hoặc bạn không có quyền xem.") from None
+    except Forbidden:
+        raise HttpError(403, "Bạn không có quyền thực hiện thao tác này với cuộc đối thoại.") from None
+
+
+@router.get("", response=list[DialogueOut], summary="Danh sách cuộc đối thoại")
+def list_dialogues(
+    request: HttpRequest,
+    unit: str = "",
+    year: int | None = None,
+    kind: str = "",
+    form: str = "",
+    status: str = "",
+    host: int | None = None,
+):
+    dialogues = visible_dialogues(request.user).prefetch_related("hosts")
+    if unit:
+        dialogues = dialogues.filter(unit__code=unit)
+    if year:
+        dialogues = dialogues.filter(date__year=year)
+    for name, value, allowed in (("kind", kind, DialogueKind), ("form", form, DialogueForm), ("status", status, Status)):
+        if value and value not in allowed.values:
+            raise HttpError(400, f"Giá trị '{value}' của '{name}' không hợp lệ; dùng: {', '.join(allowed.values)}.")
+        if value:
+            dialogues = dialogues.filter(**{name: value})
+    if host:
+        dialogues = dialogues.filter(hosts__person_id=host).distinct()
+    return [_out(dialogue) for dialogue in dialogues]
+
+
+@router.post("", response={201: DialogueOut, 400: ErrorOut, 403: ErrorOut}, summary="Lập kế hoạch một cuộc đối thoại")
+def create_dialogue(request: HttpRequest, payload: DialogueIn):
+    unit = AdministrativeUnit.objects.filter(code=payload.unit).first()
+    if unit is None:
+        raise HttpError(400, f"Không có đơn vị '{payload.unit}'.")
+    if not can(request.user, "plan_dialogue", unit):
+        raise HttpError(403, "Bạn không có quyền lập kế hoạch đối thoại cho đơn vị này.")
+    _check_choices(payload)
+    hosts = []
+    for host in payload.hosts:
+        appointment = Appointment.objects.filter(pk=host.appointment, organization__unit=unit).first()
+        behalf = Appointment.objects.filter(pk=host.on_behalf_of, organization__unit=unit).first() if host.on_behalf_of else None
+        if appointment is None or (host.on_behalf_of and behalf is None):
+            raise HttpError(400, "Người chủ trì phải là người đang giữ chức vụ ở đơn vị này.")
+        hosts.append(lifecycle.HostChoice(appointment, behalf, host.reason))
+    office = None
+    if payload.advising_office:
+        office = Organization.objects.filter(code=payload.advising_office, unit=unit).first()
+        if office is None:
+            raise HttpError(400, f"Không có cơ quan '{payload.advising_office}' ở đơn vị này.")
+    fields = payload.dict(exclude={"unit", "hosts", "advising_office", "advising_override_reason"})
+    try:
+        dialogue = lifecycle.create_dialogue(
+            request.user,
+            hosts=hosts,
+            advising_office=office,
+            advising_override_reason=payload.advising_override_reason,
+            unit=unit,
+            **fields,
+        )
+    except lifecycle.TransitionError as error:
+        raise HttpError(400, str(error)) from None
+    return 201, _out(dialogue)
+
+
+def _check_choices(payload: DialogueIn) -> None:
+    checks = [
+        ("kind", payload.kind, DialogueKind, True),
+        ("form", payload.form, DialogueForm, True),
+        ("topic", payload.topic, ThematicTopic, False),
+        ("ad_hoc_reason", payload.ad_hoc_reason, AdHocReason, False),
+    ]
+    for name, value, allowed, required in checks:
+        if (value or required) and value not in allowed.values:
+            raise HttpError(400, f"Giá trị '{value}' của '{name}' không hợp lệ; dùng: {', '.join(allowed.values)}.")
+    if payload.kind == DialogueKind.THEMATIC and not payload.topic:
+        raise HttpError(400, "Đối thoại chuyên đề cần có chủ đề (topic).")
+    if payload.kind == DialogueKind.AD_HOC and not (payload.ad_hoc_reason and payload.description.strip()):
+        raise HttpError(400, "Đối thoại đột xuất cần có lý do (ad_hoc_reason) và mô tả vụ việc (description).")
+    if payload.form != DialogueForm.IN_PERSON and not payload.meeting_link:
+        raise HttpError(400, "Đối thoại trực tuyến hoặc kết hợp cần có đường dẫn cuộc họp (meeting_link).")
+
+
+@router.get("/{pk}", response={200: DialogueOut, 404: ErrorOut}, summary="Một cuộc đối thoại")
+def read_dialogue(request: HttpRequest, pk: int):
+    return _out(_fetch(request, pk))
+
+
+@router.patch("/{pk}", response={200: DialogueOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Sửa kế hoạch")
+def update_dialogue(request: HttpRequest, pk: int, payload: DialoguePatch):
+    dialogue = _fetch(request, pk, "plan_dialogue")
+    if not dialogue.is_open:
+        raise HttpError(400, "Cuộc đối thoại đã hủy hoặc đã lưu hồ sơ, không sửa được nữa.")
+    changes = payload.dict(exclude_unset=True, exclude={"date", "reason", "justification"})
+    with transaction.atomic():
+        if changes:
+            for name, value in changes.items():
+                setattr(dialogue, name, value)
+            if dialogue.start_time >= dialogue.end_time:
+                raise HttpError(400, "Giờ kết thúc phải sau giờ bắt đầu.")
+            dialogue.save(update_fields=list(changes))
+        if payload.date and payload.date != dialogue.date:
+            try:
+                dialogue = lifecycle.reschedule(dialogue, request.user, payload.date, payload.reason, payload.justification)
+            except lifecycle.TransitionError as error:
+                transaction.set_rollback(True)
+                raise HttpError(400, str(error)) from None
+    return _out(Dialogue.objects.get(pk=dialogue.pk))
+
+
+TRANSITIONS = {"announce", "hold", "conclude", "archive", "cancel", "reschedule"}
+
+
+@router.post(
+    "/{pk}/transitions", response={200: DialogueOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Chuyển trạng thái"
+)
+def transition(request: HttpRequest, pk: int, payload: TransitionIn):
+    """action: announce | hold | conclude | archive | cancel | reschedule (with new_date)."""
+    dialogue = _fetch(request, pk, "plan_dialogue")
+    if payload.action not in TRANSITIONS:
+        raise HttpError(400, f"Thao tác '{payload.action}' không có; dùng: {', '.join(sorted(TRANSITIONS))}.")
+    try:
+        if payload.action == "announce":
+            dialogue = lifecycle.announce(dialogue, request.user, payload.on)
+        elif payload.action == "hold":
+            dialogue = lifecycle.hold(dialogue, request.user, payload.on)
+        elif payload.action == "conclude":
+            dialogue = lifecycle.conclude(dialogue, request.user, payload.on, payload.reason)
+        elif payload.action == "archive":
+            dialogue = lifecycle.archive(dialogue, request.user, payload.on)
+        elif payload.action == "cancel":
+            dialogue = lifecycle.cancel(dialogue, request.user, payload.reason)
+        else:
+            if payload.new_date is None:
+                raise lifecycle.TransitionError("Cần ngày mới (new_date).")
+            dialogue = lifecycle.reschedule(dialogue, request.user, payload.new_date, payload.reason, payload.justification)
+    except lifecycle.TransitionError as error:
+        raise HttpError(400, str(error)) from None
+    return _out(dialogue)
+
+
+@router.get("/{pk}/schedule", response={200: list[StepOut], 404: ErrorOut}, summary="Lịch các bước và thời hạn")
+def schedule(request: HttpRequest, pk: int):
+    dialogue = _fetch(request, pk)
+    return [
+        {
+            "code": step.code,
+            "due": step.due,
+            "due_extended": step.due_extended,
+            "status": step.status,
+            "state": step.state(),
+            "owner": step.owner.name if step.owner else None,
+            "rule": step.rule,
+            "citation": step.citation,
+            "explanation": step.explanation,
+            "done_on": step.done_on,
+            "waived_reason": step.waived_reason,
+        }
+        for step in dialogue.steps.select_related("owner")
+    ]

@@ -1,0 +1,135 @@
+"""The dialogue form: one form with the plan, the hosts, the participants and the co-operating agencies."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import AdministrativeUnit, Appointment, Organization
+from regulations.models import profile_for
+
+from .enums import AdHocReason, DialogueForm, DialogueKind, GroupKind, ThematicTopic
+from .hosts import delegate_candidates, host_candidates
+
+MIN_HOURS, MAX_HOURS = 3, 10  # half a day to a day (000 Bước 1; 002 II.3)
+
+
+class AppointmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Appointment) -> str:
+        return f"{obj.position.name} {obj.person.full_name} — {obj.organization.unit.name}"
+
+
+class AppointmentMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Appointment) -> str:
+        return f"{obj.position.name} {obj.person.full_name} — {obj.organization.unit.name}"
+
+
+class DialoguePlanForm(forms.Form):
+    unit = forms.ModelChoiceField(AdministrativeUnit.objects.none(), label=_("Unit"))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DialogueKind.choices)
+    topic = forms.ChoiceField(label=_("Theme (thematic dialogues)"), choices=[("", "—"), *ThematicTopic.choices], required=False)
+    ad_hoc_reason = forms.ChoiceField(
+        label=_("Reason (ad hoc dialogues)"), choices=[("", "—"), *AdHocReason.choices], required=False
+    )
+    description = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    form = forms.ChoiceField(label=_("Form"), choices=DialogueForm.choices, initial=DialogueForm.IN_PERSON)
+    meeting_link = forms.URLField(label=_("Meeting link (online and hybrid)"), required=False)
+    takes_indirect_opinions = forms.BooleanField(
+        label=_("Also take indirect opinions (letters, email, the Front, the media)"), required=False, initial=True
+    )
+    date = forms.DateField(label=_("Conference date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(
+        label=_("Start time"), initial=datetime.time(7, 30), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(label=_("End time"), initial=datetime.time(11, 30), widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
+    expected_citizens = forms.IntegerField(label=_("Expected number of citizens"), min_value=0, initial=0)
+    hosts = AppointmentMultipleChoiceField(Appointment.objects.none(), label=_("Host or co-hosts"))
+    delegate = AppointmentChoiceField(Appointment.objects.none(), label=_("Delegated to (force majeure)"), required=False)
+    delegated_host = AppointmentChoiceField(Appointment.objects.none(), label=_("On behalf of"), required=False)
+    delegation_reason = forms.CharField(label=_("Reason for the delegation"), required=False)
+    advising_office = forms.ModelChoiceField(
+        Organization.objects.none(), label=_("Advising office (leave empty to follow the regulation)"), required=False
+    )
+    advising_override_reason = forms.CharField(label=_("Reason for choosing another advising office"), required=False)
+    notice_justification = forms.CharField(
+        label=_("Justification if the notice period can no longer be met"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def __init__(self, *args, units=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        units = units if units is not None else AdministrativeUnit.objects.none()
+        today = timezone.localdate()
+        self.fields["unit"].queryset = units
+        people = Appointment.objects.active_on(today).filter(organization__unit__in=units)
+        people = people.select_related("person", "position", "organization__unit")
+        self.fields["hosts"].queryset = people.filter(position__is_head=True)
+        self.fields["delegated_host"].queryset = people.filter(position__is_head=True)
+        self.fields["delegate"].queryset = people
+        self.fields["advising_office"].queryset = Organization.objects.filter(unit__in=units, is_active=True)
+        for group in GroupKind:
+            self.fields[f"group_{group.value}_count"] = forms.IntegerField(
+                label=group.label, min_value=0, required=False, initial=0
+            )
+            self.fields[f"group_{group.value}_orgs"] = forms.ModelMultipleChoiceField(
+                Organization.objects.filter(unit__in=units, is_active=True), label=_("Organisations"), required=False
+            )
+        for index in range(3):
+            self.fields[f"agency_{index}"] = forms.ModelChoiceField(
+                Organization.objects.filter(unit__in=units, is_active=True), label=_("Co-operating agency"), required=False
+            )
+            self.fields[f"agency_{index}_task"] = forms.CharField(label=_("Its task"), required=False)
+
+    def group_rows(self):
+        return [(self[f"group_{g.value}_count"], self[f"group_{g.value}_orgs"]) for g in GroupKind]
+
+    def agency_rows(self):
+        return [(self[f"agency_{i}"], self[f"agency_{i}_task"]) for i in range(3)]
+
+    def clean(self):
+        data = super().clean()
+        kind, unit, day = data.get("kind"), data.get("unit"), data.get("date")
+        if kind == DialogueKind.THEMATIC and not data.get("topic"):
+            self.add_error("topic", _("A thematic dialogue needs its theme."))
+        if kind == DialogueKind.AD_HOC:
+            if not data.get("ad_hoc_reason"):
+                self.add_error("ad_hoc_reason", _("An ad hoc dialogue needs its reason."))
+            if not (data.get("description") or "").strip():
+                self.add_error("description", _("Describe the matter of the ad hoc dialogue."))
+        if data.get("form") in (DialogueForm.ONLINE, DialogueForm.HYBRID) and not data.get("meeting_link"):
+            self.add_error("meeting_link", _("An online or hybrid dialogue needs its meeting link."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end:
+            hours = datetime.datetime.combine(datetime.date.min, end) - datetime.datetime.combine(datetime.date.min, start)
+            hours = hours.total_seconds() / 3600
+            if not MIN_HOURS <= hours <= MAX_HOURS:
+                self.add_error("end_time", _("A conference lasts from half a day to one day."))
+        if unit and day:
+            profile = profile_for(unit, day)
+            if profile is None:
+                self.add_error("unit", _("No regulation profile applies to this unit on that date."))
+            else:
+                self._check_hosts(data, profile, unit, day)
+        return data
+
+    def _check_hosts(self, data, profile, unit, day) -> None:
+        allowed = {appointment.pk for appointment in host_candidates(profile, unit, day)}
+        for appointment in data.get("hosts") or []:
+            if appointment.pk not in allowed:
+                self.add_error(
+                    "hosts", _("%(name)s cannot host a dialogue of this unit on that date.") % {"name": appointment.person}
+                )
+        delegate, host = data.get("delegate"), data.get("delegated_host")
+        if delegate or host:
+            if not (delegate and host and (data.get("delegation_reason") or "").strip()):
+                self.add_error("delegation_reason", _("A delegation needs the host, the deputy and the reason."))
+            elif host not in (data.get("hosts") or []):
+                self.add_error("delegated_host", _("The delegating person must be one of the hosts."))
+            elif delegate.pk not in {a.pk for a in delegate_candidates(profile, unit, host.position.code, day)}:
+                self.add_error("delegate", _("The regulation does not let this host delegate to that person."))

@@ -1,0 +1,249 @@
+"""A dialogue conference: its plan, hosts, participants, schedule of duties and the log of its transitions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from organizations.models import AdministrativeUnit, Organization, Person, PositionKind
+from regulations.models import RegulationProfile
+
+from .enums import (
+    OPEN_STATUSES,
+    STEP_ORDER,
+    AdHocReason,
+    DialogueForm,
+    DialogueKind,
+    GroupKind,
+    Status,
+    StepCode,
+    StepStatus,
+    ThematicTopic,
+)
+
+
+class DialogueQuerySet(models.QuerySet):
+    def in_year(self, year: int) -> DialogueQuerySet:
+        return self.filter(date__year=year)
+
+    def not_cancelled(self) -> DialogueQuerySet:
+        return self.exclude(status=Status.CANCELLED)
+
+
+class Dialogue(models.Model):
+    unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="dialogues", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
+    topic = models.CharField(_("theme"), max_length=20, choices=ThematicTopic.choices, blank=True)
+    ad_hoc_reason = models.CharField(_("reason for an ad hoc dialogue"), max_length=20, choices=AdHocReason.choices, blank=True)
+    description = models.TextField(_("content"), blank=True)
+    form = models.CharField(_("form"), max_length=20, choices=DialogueForm.choices, default=DialogueForm.IN_PERSON)
+    meeting_link = models.URLField(_("meeting link"), blank=True)
+    takes_indirect_opinions = models.BooleanField(
+        _("also takes indirect opinions"), default=True, help_text=_("Letters, email, through the Front and the media.")
+    )
+    date = models.DateField(_("conference date"), db_index=True)
+    start_time = models.TimeField(_("start time"), default=datetime.time(7, 30))
+    end_time = models.TimeField(_("end time"), default=datetime.time(11, 30))
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    expected_citizens = models.PositiveIntegerField(_("expected number of citizens"), default=0)
+    profile = models.ForeignKey(RegulationProfile, models.PROTECT, related_name="dialogues", verbose_name=_("regulation"))
+    advising_office = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="advised_dialogues", verbose_name=_("advising office")
+    )
+    advising_with = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="co_advised_dialogues", verbose_name=_("working with")
+    )
+    advising_override_reason = models.TextField(_("reason for choosing another advising office"), blank=True)
+    notice_justification = models.TextField(_("why the notice period cannot be met"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True)
+    conclusion_issued_on = models.DateField(_("conclusion notice issued on"), null=True, blank=True)
+    conclusion_extension_reason = models.TextField(_("reason for the extended deadline"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    history = HistoricalRecords()
+
+    objects = DialogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d/%m/%Y})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def step(self, code: str) -> ScheduleStep | None:
+        return next((step for step in self.steps.all() if step.code == code), None)
+
+    def host_names(self) -> str:
+        return ", ".join(host.person.full_name for host in self.hosts.all())
+
+
+class DialogueHost(models.Model):
+    """A host on the day, or the deputy to whom a host delegated (with the reason, as the profile allows)."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="hosts")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="hosted_dialogues", verbose_name=_("host"))
+    position = models.ForeignKey(PositionKind, models.PROTECT, verbose_name=_("position"))
+    organization = models.ForeignKey(Organization, models.PROTECT, verbose_name=_("organisation"))
+    delegated_from = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="delegated_dialogues", verbose_name=_("on behalf of")
+    )
+    delegation_reason = models.TextField(_("reason for the delegation"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dialogue", "position__order"]
+        verbose_name = _("host")
+        verbose_name_plural = _("hosts")
+
+    def __str__(self) -> str:
+        return f"{self.position.name} {self.person.full_name}"
+
+
+class ParticipantGroup(models.Model):
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="participant_groups")
+    kind = models.CharField(_("group"), max_length=20, choices=GroupKind.choices)
+    expected_count = models.PositiveIntegerField(_("expected number"), default=0)
+    organizations = models.ManyToManyField(Organization, blank=True, verbose_name=_("organisations"))
+    people = models.ManyToManyField(Person, blank=True, verbose_name=_("people"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords(m2m_fields=[organizations, people])
+
+    class Meta:
+        ordering = ["dialogue", "id"]
+        verbose_name = _("participant group")
+        verbose_name_plural = _("participant groups")
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class CooperatingAgency(models.Model):
+    """An agency with its task in the plan's assignment document (văn bản phân công)."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="cooperating_agencies")
+    organization = models.ForeignKey(Organization, models.PROTECT, verbose_name=_("agency"))
+    task = models.TextField(_("task"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dialogue", "id"]
+        verbose_name = _("co-operating agency")
+        verbose_name_plural = _("co-operating agencies")
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.task[:60]}"
+
+
+class ScheduleStepQuerySet(models.QuerySet):
+    def pending(self) -> ScheduleStepQuerySet:
+        return self.filter(status=StepStatus.PENDING).exclude(dialogue__status=Status.CANCELLED)
+
+    def overdue(self, today: datetime.date) -> ScheduleStepQuerySet:
+        return self.pending().filter(due__lt=today)
+
+
+class ScheduleStep(models.Model):
+    """One duty of the dialogue with its legal deadline, the rule it comes from, and who did it when."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="steps")
+    code = models.CharField(_("step"), max_length=20, choices=StepCode.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    owner = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="schedule_steps", verbose_name=_("responsible")
+    )
+    due = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    due_extended = models.DateField(_("extended maximum"), null=True, blank=True)
+    rule = models.TextField(_("rule"), blank=True)
+    citation = models.CharField(_("citation"), max_length=200, blank=True)
+    explanation = models.TextField(_("how the date was computed"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=StepStatus.choices, default=StepStatus.PENDING)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("done by")
+    )
+    waived_reason = models.TextField(_("why it is waived"), blank=True)
+    history = HistoricalRecords()
+
+    objects = ScheduleStepQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dialogue", "order"]
+        constraints = [models.UniqueConstraint(fields=["dialogue", "code"], name="unique_step_per_dialogue")]
+        verbose_name = _("schedule step")
+        verbose_name_plural = _("schedule steps")
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} — {self.dialogue}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.order = STEP_ORDER.index(self.code)
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.status == StepStatus.PENDING and self.due is not None and self.due < today
+
+    @property
+    def done_late(self) -> bool:
+        return self.status == StepStatus.DONE and self.due is not None and self.done_on is not None and self.done_on > self.due
+
+    def state(self, today: datetime.date | None = None) -> str:
+        """pending | overdue | done | late (done after its due date) | waived."""
+        if self.status == StepStatus.WAIVED:
+            return "waived"
+        if self.status == StepStatus.DONE:
+            return "late" if self.done_late else "done"
+        return "overdue" if self.is_overdue(today) else "pending"
+
+
+class DialogueEvent(models.Model):
+    """One transition of a dialogue (old status, new status, reason, who, when): its history and statistics."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=30)
+    old_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    new_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["dialogue", "at", "id"]
+        verbose_name = _("dialogue event")
+        verbose_name_plural = _("dialogue events")
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.old_status} → {self.new_status}"
+
+    @property
+    def action_label(self) -> str:
+        name, _sep, step = self.action.partition(":")
+        label = str(ACTION_LABELS.get(name, name))
+        return f"{label}: {StepCode(step).label}" if step in StepCode.values else label
+
+
+ACTION_LABELS = {
+    "create": _("Planned"),
+    "announce": _("Notice sent"),
+    "hold": _("Conference held"),
+    "conclude": _("Conclusion notice issued"),
+    "archive": _("Dossier archived"),
+    "cancel": _("Cancelled"),
+    "reschedule": _("Date changed"),
+    "postpone": _("Postponed"),
+    "step_done": _("Step done"),
+    "step_waived": _("Step waived"),
+}

@@ -1,0 +1,292 @@
+"""Dialogue screens: list, calendar, page with timeline, planning form, my tasks, overdue board, year view.
+
+Views stay thin: they fetch through dialogues.access and change state through dialogues.lifecycle.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organizations.access import can, units_for, visible_units
+from organizations.models import Appointment
+
+from . import lifecycle
+from .access import Forbidden, can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
+from .annual import annual_view
+from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, GroupKind, Status, StepStatus
+from .forms import DialoguePlanForm
+from .models import CooperatingAgency, ParticipantGroup, ScheduleStep
+from .schedule import plan_schedule
+
+
+def _parse_date(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@login_required
+def dialogue_list(request):
+    dialogues = visible_dialogues(request.user).prefetch_related("hosts__person")
+    filters = {
+        "unit": request.GET.get("don_vi", ""),
+        "year": request.GET.get("nam", ""),
+        "kind": request.GET.get("loai", ""),
+        "form": request.GET.get("hinh_thuc", ""),
+        "status": request.GET.get("trang_thai", ""),
+        "host": request.GET.get("chu_tri", ""),
+    }
+    if filters["unit"]:
+        dialogues = dialogues.filter(unit__code=filters["unit"])
+    if filters["year"].isdigit():
+        dialogues = dialogues.filter(date__year=int(filters["year"]))
+    if filters["kind"] in DialogueKind.values:
+        dialogues = dialogues.filter(kind=filters["kind"])
+    if filters["form"] in DialogueForm.values:
+        dialogues = dialogues.filter(form=filters["form"])
+    if filters["status"] in Status.values:
+        dialogues = dialogues.filter(status=filters["status"])
+    if filters["host"].isdigit():
+        dialogues = dialogues.filter(hosts__person_id=int(filters["host"])).distinct()
+    hosts = Appointment.objects.filter(organization__unit__in=visible_units(request.user), position__is_head=True)
+    context = {
+        "dialogues": dialogues,
+        "filters": filters,
+        "units": visible_units(request.user),
+        "years": sorted({d.year for d in visible_dialogues(request.user).dates("date", "year")}, reverse=True),
+        "kinds": DialogueKind.choices,
+        "forms": DialogueForm.choices,
+        "statuses": Status.choices,
+        "hosts": {a.person_id: a.person.full_name for a in hosts.select_related("person")},
+        "can_plan": units_for(request.user, "plan_dialogue").exists(),
+    }
+    return render(request, "dialogues/list.html", context)
+
+
+@login_required
+def upcoming(request):
+    today = timezone.localdate()
+    dialogues = visible_dialogues(request.user).filter(date__gte=today, status__in=OPEN_STATUSES).order_by("date", "start_time")
+    months: dict[tuple[int, int], list] = {}
+    for dialogue in dialogues.prefetch_related("hosts__person"):
+        months.setdefault((dialogue.date.year, dialogue.date.month), []).append(dialogue)
+    return render(request, "dialogues/upcoming.html", {"months": months, "today": today})
+
+
+@login_required
+def detail(request, pk: int):
+    dialogue = dialogue_for(request.user, pk)
+    today = timezone.localdate()
+    steps = list(dialogue.steps.select_related("owner", "done_by"))
+    rows = [{"step": step, "state": step.state(today), "can_complete": can_complete_step(request.user, step)} for step in steps]
+    context = {
+        "dialogue": dialogue,
+        "rows": rows,
+        "today": today,
+        "can_plan": can(request.user, "plan_dialogue", dialogue.unit),
+        "events": dialogue.events.select_related("by"),
+        "groups": dialogue.participant_groups.prefetch_related("organizations", "people"),
+        "agencies": dialogue.cooperating_agencies.select_related("organization"),
+        "hosts": dialogue.hosts.select_related("person", "position", "delegated_from"),
+        "Status": Status,
+    }
+    return render(request, "dialogues/detail.html", context)
+
+
+@login_required
+def create(request):
+    units = units_for(request.user, "plan_dialogue")
+    if not units.exists():
+        raise PermissionDenied
+    form = DialoguePlanForm(request.POST or None, units=units, initial={"unit": units.first()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            dialogue = _create_from_form(form, request.user)
+        except lifecycle.TransitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The dialogue has been planned and its schedule computed."))
+            return redirect("dialogues:detail", pk=dialogue.pk)
+    return render(request, "dialogues/form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _create_from_form(form: DialoguePlanForm, user) -> object:
+    data = form.cleaned_data
+    delegate, delegated_host = data.get("delegate"), data.get("delegated_host")
+    hosts = []
+    for appointment in data["hosts"]:
+        if delegate and appointment == delegated_host:
+            hosts.append(lifecycle.HostChoice(delegate, appointment, data["delegation_reason"]))
+        else:
+            hosts.append(lifecycle.HostChoice(appointment))
+    fields = {
+        name: data[name]
+        for name in (
+            "unit",
+            "title",
+            "kind",
+            "topic",
+            "ad_hoc_reason",
+            "description",
+            "form",
+            "meeting_link",
+            "takes_indirect_opinions",
+            "date",
+            "start_time",
+            "end_time",
+            "venue",
+            "expected_citizens",
+            "notice_justification",
+        )
+    }
+    dialogue = lifecycle.create_dialogue(
+        user,
+        hosts=hosts,
+        advising_office=data.get("advising_office"),
+        advising_override_reason=data.get("advising_override_reason") or "",
+        **fields,
+    )
+    for group in GroupKind:
+        count, orgs = data.get(f"group_{group.value}_count") or 0, data.get(f"group_{group.value}_orgs")
+        if count or orgs:
+            row = ParticipantGroup.objects.create(dialogue=dialogue, kind=group.value, expected_count=count)
+            row.organizations.set(orgs or [])
+    for index in range(3):
+        agency, task = data.get(f"agency_{index}"), (data.get(f"agency_{index}_task") or "").strip()
+        if agency and task:
+            CooperatingAgency.objects.create(dialogue=dialogue, organization=agency, task=task)
+    return dialogue
+
+
+@login_required
+def preview(request):
+    """htmx: the schedule for the unit, kind and date being typed, with warnings for deadlines already past."""
+    units = units_for(request.user, "plan_dialogue")
+    unit = units.filter(pk=request.GET.get("unit") or 0).first()
+    day = _parse_date(request.GET.get("date"))
+    kind = request.GET.get("kind") if request.GET.get("kind") in DialogueKind.values else DialogueKind.PERIODIC
+    context = {"unit": unit, "day": day, "steps": [], "today": timezone.localdate()}
+    if unit and day:
+        from regulations.models import profile_for
+
+        profile = profile_for(unit, day)
+        context["profile"] = profile
+        if profile:
+            context["steps"] = plan_schedule(profile, kind, day)
+            context["past"] = [s for s in context["steps"] if s.due and s.due < context["today"] and s.code != "hold"]
+    return render(request, "dialogues/_preview.html", context)
+
+
+def _guarded(request, pk: int, action: str):
+    try:
+        return dialogue_for(request.user, pk, action)
+    except Forbidden:
+        raise PermissionDenied from None
+
+
+@login_required
+@require_POST
+def transition(request, pk: int, action: str):
+    dialogue = _guarded(request, pk, "plan_dialogue")
+    on = _parse_date(request.POST.get("on"))
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "announce":
+            lifecycle.announce(dialogue, request.user, on)
+        elif action == "hold":
+            lifecycle.hold(dialogue, request.user, on)
+        elif action == "conclude":
+            lifecycle.conclude(dialogue, request.user, on, reason)
+        elif action == "archive":
+            lifecycle.archive(dialogue, request.user, on)
+        elif action == "cancel":
+            lifecycle.cancel(dialogue, request.user, reason)
+        elif action == "reschedule":
+            new_date = _parse_date(request.POST.get("new_date"))
+            if new_date is None:
+                raise lifecycle.TransitionError(_("Enter the new date."))
+            lifecycle.reschedule(dialogue, request.user, new_date, reason, request.POST.get("justification", ""))
+        else:
+            raise Http404
+    except lifecycle.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("dialogues:detail", pk=dialogue.pk)
+
+
+@login_required
+@require_POST
+def step_action(request, pk: int, step_id: int, action: str):
+    dialogue = dialogue_for(request.user, pk)
+    step = get_object_or_404(ScheduleStep, pk=step_id, dialogue=dialogue)
+    if not can_complete_step(request.user, step) or (action == "waive" and not can(request.user, "plan_dialogue", dialogue.unit)):
+        raise PermissionDenied
+    try:
+        if action == "done":
+            lifecycle.complete_step(step, request.user, _parse_date(request.POST.get("on")))
+        elif action == "waive":
+            lifecycle.waive_step(step, request.user, request.POST.get("reason", ""))
+        else:
+            raise Http404
+    except lifecycle.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved."))
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = request.build_absolute_uri(dialogue_url(dialogue))
+        return response
+    return redirect("dialogues:detail", pk=dialogue.pk)
+
+
+def dialogue_url(dialogue) -> str:
+    from django.urls import reverse
+
+    return reverse("dialogues:detail", args=[dialogue.pk])
+
+
+def _pending_steps(queryset):
+    return (
+        queryset.filter(status=StepStatus.PENDING, dialogue__status__in=OPEN_STATUSES)
+        .select_related("dialogue__unit", "owner")
+        .order_by(F("due").asc(nulls_last=True), "dialogue__date")
+    )
+
+
+@login_required
+def my_tasks(request):
+    steps = _pending_steps(ScheduleStep.objects.filter(owner_id__in=my_organization_ids(request.user)))
+    steps = steps.filter(dialogue__unit__in=visible_units(request.user))
+    return render(request, "dialogues/my_tasks.html", {"steps": steps, "today": timezone.localdate()})
+
+
+@login_required
+def overdue(request):
+    units = units_for(request.user, "supervise")
+    if not units.exists():
+        raise PermissionDenied
+    today = timezone.localdate()
+    steps = _pending_steps(ScheduleStep.objects.filter(dialogue__unit__in=units, due__lt=today))
+    return render(request, "dialogues/overdue.html", {"steps": steps, "today": today})
+
+
+@login_required
+def year_view(request):
+    today = timezone.localdate()
+    year = int(request.GET["nam"]) if request.GET.get("nam", "").isdigit() else today.year
+    units = visible_units(request.user)
+    unit = units.filter(code=request.GET.get("don_vi", "")).first() or units.first()
+    view = annual_view(unit, year, today) if unit else None
+    return render(request, "dialogues/year.html", {"view": view, "units": units, "year": year, "unit": unit})
