@@ -27,16 +27,26 @@ class AppointmentMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.position.name} {obj.person.full_name} — {obj.organization.unit.name}"
 
 
+def _host_candidate_ids(units, day: datetime.date) -> list[int]:
+    """Heads who may host under each unit's profile today (the form re-checks on the chosen date)."""
+    found = []
+    for unit in units:
+        profile = profile_for(unit, day)
+        if profile is not None:
+            found += [appointment.pk for appointment in host_candidates(profile, unit, day)]
+    return found
+
+
 class DialoguePlanForm(forms.Form):
     unit = forms.ModelChoiceField(AdministrativeUnit.objects.none(), label=_("Unit"))
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Subject"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=DialogueKind.choices)
     topic = forms.ChoiceField(label=_("Theme (thematic dialogues)"), choices=[("", "—"), *ThematicTopic.choices], required=False)
     ad_hoc_reason = forms.ChoiceField(
         label=_("Reason (ad hoc dialogues)"), choices=[("", "—"), *AdHocReason.choices], required=False
     )
     description = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    form = forms.ChoiceField(label=_("Form"), choices=DialogueForm.choices, initial=DialogueForm.IN_PERSON)
+    form = forms.ChoiceField(label=_("Format"), choices=DialogueForm.choices, initial=DialogueForm.IN_PERSON)
     meeting_link = forms.URLField(label=_("Meeting link (online and hybrid)"), required=False)
     takes_indirect_opinions = forms.BooleanField(
         label=_("Also take indirect opinions (letters, email, the Front, the media)"), required=False, initial=True
@@ -69,8 +79,9 @@ class DialoguePlanForm(forms.Form):
         self.fields["unit"].queryset = units
         people = Appointment.objects.active_on(today).filter(organization__unit__in=units)
         people = people.select_related("person", "position", "organization__unit")
-        self.fields["hosts"].queryset = people.filter(position__is_head=True)
-        self.fields["delegated_host"].queryset = people.filter(position__is_head=True)
+        hosts = people.filter(pk__in=_host_candidate_ids(units, today))
+        self.fields["hosts"].queryset = hosts
+        self.fields["delegated_host"].queryset = hosts
         self.fields["delegate"].queryset = people
         self.fields["advising_office"].queryset = Organization.objects.filter(unit__in=units, is_active=True)
         for group in GroupKind:

@@ -37,12 +37,12 @@ class DialogueQuerySet(models.QuerySet):
 
 class Dialogue(models.Model):
     unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="dialogues", verbose_name=_("unit"))
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("subject"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
     topic = models.CharField(_("theme"), max_length=20, choices=ThematicTopic.choices, blank=True)
     ad_hoc_reason = models.CharField(_("reason for an ad hoc dialogue"), max_length=20, choices=AdHocReason.choices, blank=True)
     description = models.TextField(_("content"), blank=True)
-    form = models.CharField(_("form"), max_length=20, choices=DialogueForm.choices, default=DialogueForm.IN_PERSON)
+    form = models.CharField(_("format"), max_length=20, choices=DialogueForm.choices, default=DialogueForm.IN_PERSON)
     meeting_link = models.URLField(_("meeting link"), blank=True)
     takes_indirect_opinions = models.BooleanField(
         _("also takes indirect opinions"), default=True, help_text=_("Letters, email, through the Front and the media.")

@@ -58,6 +58,10 @@ class PlannedStep:
     side: list[SideDeadline] = field(default_factory=list)
     backward: bool = False  # counted backwards from the conference: "at least N working days before"
 
+    @property
+    def label(self) -> str:
+        return str(StepCode(self.code).label)
+
     def as_json(self) -> dict:
         data = {
             "code": self.code,
@@ -81,7 +85,7 @@ class PlannedStep:
         if self.skipped:
             days = "; ".join(f"{day.date:%d/%m}: {day.reason}" for day in self.skipped)
             parts.append(_("days not counted: %(days)s") % {"days": days})
-        return ". ".join(parts) + "."
+        return "; ".join(parts) + "."
 
 
 def _rules_by_code(profile: RegulationProfile) -> dict[str, DeadlineRule]:

@@ -1,10 +1,11 @@
 """Who may see and do what: the one place where unit scope and role are checked.
 
 A user's scope comes from their memberships. Every role sees its own unit; the upper-level
-viewer and the system administrator also see every unit below theirs. Changes are allowed only
-to the roles named for an action, and only in the member's own unit (the administrator: also
-below it). Views, the API and the admin ask `can(user, action, unit)` or use `visible_units`;
-django-rules predicates wrap the same functions so templates can use `{% has_perm %}`.
+viewer and the system administrator also see every unit below theirs. Reading actions (view,
+supervise) reach that subtree; changes are allowed only to the roles named for an action, and
+only in the member's own unit (the administrator: also below it). Views, the API and the admin
+ask `can(user, action, unit)` or use `visible_units`; django-rules predicates wrap the same
+functions so templates can use `{% has_perm %}`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "manage_calendar": frozenset({Role.ADMIN}),
 }
 
+# Actions that only read: their scope reaches below the unit for the subtree roles.
+READ_ACTIONS = frozenset({"view", "supervise"})
 # Roles whose scope is their unit and everything below it.
 SUBTREE_ROLES = frozenset({Role.ADMIN, Role.UPPER_VIEWER})
 # Roles that change data below their own unit, not only in it.
@@ -66,7 +69,7 @@ def can(user: User | AnonymousUser, action: str, unit: AdministrativeUnit | None
     if user.is_superuser:
         return True
     allowed = ACTIONS[action]
-    subtree = SUBTREE_ROLES if action == "view" else SUBTREE_WRITERS
+    subtree = SUBTREE_ROLES if action in READ_ACTIONS else SUBTREE_WRITERS
     return any(m.role in allowed and _reaches(m, unit, subtree) for m in memberships(user))
 
 

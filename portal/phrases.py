@@ -15,7 +15,7 @@ ROLE_HOME: dict[str, dict] = {
         ],
     },
     Role.ADVISING_STAFF: {
-        "title": _("Advising office"),
+        "title": _("Advising office work"),
         "duties": [
             _("Plan dialogues and send notices and invitations on time"),
             _("Collect, classify and assign the People's opinions"),

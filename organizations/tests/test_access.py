@@ -25,10 +25,10 @@ OWN_UNIT = {
     "manage_regulations": {"admin"},
     "manage_calendar": {"admin"},
 }
-# Below their unit: upper-level viewers and administrators read; only administrators change.
-CHILD_UNIT = {
-    action: ({"admin", "upper_viewer"} if action == "view" else roles & {"admin"}) for action, roles in OWN_UNIT.items()
-}
+# Below their unit: upper-level viewers and administrators read and supervise; only administrators change.
+CHILD_UNIT = {action: roles & {"admin"} for action, roles in OWN_UNIT.items()}
+CHILD_UNIT["view"] = {"admin", "upper_viewer"}
+CHILD_UNIT["supervise"] = {"admin", "upper_viewer"}
 
 
 @pytest.fixture
