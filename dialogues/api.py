@@ -16,6 +16,7 @@ from organizations.models import AdministrativeUnit, Appointment, Organization
 from . import lifecycle
 from .access import Forbidden, dialogue_for, visible_dialogues
 from .enums import AdHocReason, DialogueForm, DialogueKind, Status, ThematicTopic
+from .forms import duration_ok
 from .models import Dialogue
 
 router = Router(tags=["Đối thoại"], auth=SessionAuth(csrf=False))
@@ -240,8 +241,8 @@ def update_dialogue(request: HttpRequest, pk: int, payload: DialoguePatch):
         if changes:
             for name, value in changes.items():
                 setattr(dialogue, name, value)
-            if dialogue.start_time >= dialogue.end_time:
-                raise HttpError(400, "Giờ kết thúc phải sau giờ bắt đầu.")
+            if not duration_ok(dialogue.start_time, dialogue.end_time):
+                raise HttpError(400, "Hội nghị kéo dài từ nửa ngày đến một ngày: kiểm tra giờ bắt đầu và giờ kết thúc.")
             dialogue.save(update_fields=list(changes))
         if payload.date and payload.date != dialogue.date:
             try:

@@ -13,6 +13,7 @@ from regulations.models import profile_for
 
 from .enums import AdHocReason, DialogueForm, DialogueKind, GroupKind, ThematicTopic
 from .hosts import delegate_candidates, host_candidates
+from .models import Dialogue
 
 MIN_HOURS, MAX_HOURS = 3, 10  # half a day to a day (000 Bước 1; 002 II.3)
 
@@ -25,6 +26,44 @@ class AppointmentChoiceField(forms.ModelChoiceField):
 class AppointmentMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Appointment) -> str:
         return f"{obj.position.name} {obj.person.full_name} — {obj.organization.unit.name}"
+
+
+def duration_ok(start: datetime.time | None, end: datetime.time | None) -> bool:
+    """Half a day to one day; unknown times are left to the required-field checks."""
+    if start is None or end is None:
+        return True
+    span = datetime.datetime.combine(datetime.date.min, end) - datetime.datetime.combine(datetime.date.min, start)
+    return MIN_HOURS <= span.total_seconds() / 3600 <= MAX_HOURS
+
+
+class DialogueDetailsForm(forms.ModelForm):
+    """What can change in a plan without moving its date (the date has its own guarded transition)."""
+
+    class Meta:
+        model = Dialogue
+        fields = [
+            "title",
+            "description",
+            "venue",
+            "meeting_link",
+            "start_time",
+            "end_time",
+            "expected_citizens",
+            "takes_indirect_opinions",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not duration_ok(data.get("start_time"), data.get("end_time")):
+            self.add_error("end_time", _("A conference lasts from half a day to one day."))
+        if self.instance.form != "in_person" and not data.get("meeting_link"):
+            self.add_error("meeting_link", _("An online or hybrid dialogue needs its meeting link."))
+        return data
 
 
 def _host_candidate_ids(units, day: datetime.date) -> list[int]:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("qua-han/", views.overdue, name="overdue"),
     path("theo-nam/", views.year_view, name="year"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/sua/", views.edit, name="edit"),
     path("<int:pk>/chuyen/<slug:action>/", views.transition, name="transition"),
     path("<int:pk>/buoc/<int:step_id>/<slug:action>/", views.step_action, name="step_action"),
 ]

@@ -24,7 +24,7 @@ from . import lifecycle
 from .access import Forbidden, can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
 from .annual import annual_view
 from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, GroupKind, Status, StepStatus
-from .forms import DialoguePlanForm
+from .forms import DialogueDetailsForm, DialoguePlanForm
 from .models import CooperatingAgency, ParticipantGroup, ScheduleStep
 from .schedule import plan_schedule
 
@@ -167,6 +167,20 @@ def _create_from_form(form: DialoguePlanForm, user) -> object:
         if agency and task:
             CooperatingAgency.objects.create(dialogue=dialogue, organization=agency, task=task)
     return dialogue
+
+
+@login_required
+def edit(request, pk: int):
+    dialogue = _guarded(request, pk, "plan_dialogue")
+    if not dialogue.is_open:
+        messages.error(request, _("This dialogue can no longer change."))
+        return redirect("dialogues:detail", pk=dialogue.pk)
+    form = DialogueDetailsForm(request.POST or None, instance=dialogue)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("dialogues:detail", pk=dialogue.pk)
+    return render(request, "dialogues/edit.html", {"form": form, "dialogue": dialogue}, status=400 if form.errors else 200)
 
 
 @login_required

@@ -163,3 +163,23 @@ def test_year_view_counts_against_the_minimum(client, demo):
     lifecycle.hold(dialogue, admin, datetime.date(2027, 3, 10))
     page = login(client, "quantri").get("/doi-thoai/theo-nam/", {"don_vi": "31-TANKY", "nam": "2027"}).content.decode()
     assert "verdict-met" in page and "verdict-not_met" in page  # the Secretary held one, the Chair none
+
+
+def test_edit_the_details_keeps_the_date_and_checks_the_times(client, demo):
+    dialogue = make_dialogue()
+    login(client, "vanphong")
+    url = f"/doi-thoai/{dialogue.pk}/sua/"
+    data = {
+        "title": "Đối thoại (sửa)",
+        "venue": "Nhà văn hóa",
+        "start_time": "07:30",
+        "end_time": "08:00",
+        "expected_citizens": "90",
+    }
+    assert client.post(url, data).status_code == 400
+    data["end_time"] = "11:30"
+    assert client.post(url, data).status_code == 302
+    dialogue.refresh_from_db()
+    assert (dialogue.title, dialogue.venue, dialogue.date) == ("Đối thoại (sửa)", "Nhà văn hóa", FAR)
+    assert dialogue.history.count() == 2
+    assert login(client, "mattran").get(url).status_code == 403

@@ -45,11 +45,12 @@ def test_loading_the_demo_twice_changes_nothing(demo):
             "history": sum(model.history.count() for model in registered_models.values() if hasattr(model, "history"))
         }
 
+    call_command("load_demo", stdout=io.StringIO())
     before = counts()
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert counts() == before
-    assert "0 dòng được ghi" in out.getvalue()
+    assert "0 dòng được ghi, 0 cuộc đối thoại mẫu được tạo" in out.getvalue()
     assert "vanphong" in out.getvalue() and "doithoai2026" in out.getvalue()
 
 
@@ -71,6 +72,17 @@ def test_home_page_fits_the_role(client, demo, username, title):
     page = client.get("/").content.decode()
     assert title in page
     assert 'lang="vi"' in page
+
+
+def test_demo_dialogues_show_each_state(demo):
+    from dialogues.demo import load_demo_dialogues
+    from dialogues.models import Dialogue
+
+    assert load_demo_dialogues() == 3
+    states = dict(Dialogue.objects.values_list("unit__code", "status"))
+    assert states == {"31-HONGAN": "planned", "31-TANKY": "concluded", "31-GIAVIEN": "archived"}
+    gia_vien = Dialogue.objects.get(unit__code="31-GIAVIEN")
+    assert gia_vien.advising_office.code == "gv-vpdu" and gia_vien.advising_with.code == "gv-vphdnd-ubnd"
 
 
 def test_upper_viewer_sees_the_units_below(client, demo):

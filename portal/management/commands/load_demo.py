@@ -3,6 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from dialogues.demo import load_demo_dialogues
 from organizations.demo import demo_data, load_demo
 
 
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         call_command("load_reference_data", stdout=self.stdout)
         written, logins = load_demo()
-        self.stdout.write(f"Dữ liệu mẫu: {written} dòng được ghi.")
+        dialogues = load_demo_dialogues()
+        self.stdout.write(f"Dữ liệu mẫu: {written} dòng được ghi, {dialogues} cuộc đối thoại mẫu được tạo.")
         self.stdout.write("")
         self.stdout.write("Tài khoản dùng thử (mật khẩu chung: {}):".format(demo_data()["password"]))
         for login in logins:
