@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from dialogues.api import router as dialogues_router
+from petitions.api import router as petitions_router
 from workdays.api import router as workdays_router
 
 
@@ -51,3 +52,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError):
 
 api.add_router("/workdays", workdays_router)
 api.add_router("/dialogues", dialogues_router)
+api.add_router("/petitions", petitions_router)

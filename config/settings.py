@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workdays",
     "regulations",
     "dialogues",
+    "petitions",
     "portal",
     "api",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("lich-lam-viec/", include("workdays.urls")),
     path("quy-dinh/", include("regulations.urls")),
     path("doi-thoai/", include("dialogues.urls")),
+    path("y-kien/", include("petitions.urls")),
     path("to-chuc/", include("organizations.urls")),
     path("", include("portal.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

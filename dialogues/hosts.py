@@ -65,6 +65,8 @@ def advising_office_for(profile: RegulationProfile, unit: AdministrativeUnit, ho
         rule = next((r for r in rules if r.position == "co_hosts"), None)
     if rule is None:
         rule = next((r for r in rules if r.position in host_positions_chosen), None)
+    if rule is None:  # a profile that only speaks of co-hosts covers each of them hosting alone
+        rule = next((r for r in rules if r.position == "co_hosts"), None)
     if rule is None:
         return AdvisingChoice(None, None, "", True)
     office = _office_of_kind(unit, rule.advising_office)

@@ -25,7 +25,8 @@ from .models import (
 )
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
-SHIPPED_CODES = ["hai-phong-1155-2023", "dien-bien", "hong-an-qt-vp12", "gia-vien-2025", "tan-ky-2025"]
+# Tân Kỳ first: the others take their fields of opinions from it (`fields_from`).
+SHIPPED_CODES = ["tan-ky-2025", "hai-phong-1155-2023", "dien-bien", "hong-an-qt-vp12", "gia-vien-2025"]
 
 
 def nfc(value):
@@ -120,6 +121,7 @@ def load_shipped_profile(code: str) -> bool:
         "scope": data.get("scope") or "",
         "is_shipped": True,
         "source_hash": digest,
+        "fields_from": RegulationProfile.objects.filter(code=data["fields_from"]).first() if data.get("fields_from") else None,
     }
     if profile is None:
         profile = RegulationProfile.objects.create(code=code, **fields)
@@ -150,6 +152,7 @@ def copy_profile(profile: RegulationProfile, code: str, name: str) -> Regulation
         scope=profile.scope,
         is_shipped=False,
         copied_from=profile,
+        fields_from=profile.fields_from,
     )
     for relation in CHILD_RELATIONS:
         for row in getattr(profile, relation).all():

@@ -39,6 +39,15 @@ class RegulationProfile(models.Model):
         _("shipped with the system"), default=False, help_text=_("Shipped profiles are read-only; copy one to edit.")
     )
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    fields_from = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("fields of opinions taken from"),
+        help_text=_("For a regulation that lists no fields of opinions: whose list to use."),
+    )
     copied_from = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("copied from")
     )
@@ -54,6 +63,13 @@ class RegulationProfile(models.Model):
 
     def is_in_use(self) -> bool:
         return self.bindings.exists()
+
+    def opinion_fields(self):
+        """The profile's own fields of opinions, or those of the profile it takes them from."""
+        own = self.fields.all()
+        if own.exists() or self.fields_from_id is None:
+            return own
+        return self.fields_from.fields.all()
 
     def deadline(self, code: str) -> DeadlineRule | None:
         return next((rule for rule in self.deadlines.all() if rule.code == code), None)

@@ -1,0 +1,284 @@
+"""/api/v1/petitions: create, list with filters, read, classify, group, assign, answer, approve.
+
+A petition is one opinion as received; classify/group/assign/answer/approve act on its matter, so
+grouped opinions are answered once. Petitioners appear only for those allowed, and each view is logged.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import SessionAuth
+
+from organizations.access import can
+from organizations.models import AdministrativeUnit, Organization
+from regulations.models import profile_for
+
+from . import casework
+from .access import visible_petitions
+from .enums import Channel, PetitionerKind
+from .models import Petition
+from .privacy import may_see_petitioner, reveal
+from .views import filtered_cases
+
+router = Router(tags=["Ý kiến, kiến nghị"], auth=SessionAuth(csrf=False))
+
+
+class ErrorOut(Schema):
+    message: str
+
+
+class PetitionerIn(Schema):
+    kind: str = PetitionerKind.UNKNOWN
+    full_name: str = ""
+    organization_name: str = ""
+    representative: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+class PetitionerOut(Schema):
+    kind: str
+    name: str
+    address: str
+    phone: str
+    email: str
+
+
+class PetitionIn(Schema):
+    unit: str
+    content: str
+    channel: str
+    received_on: datetime.date | None = None
+    dialogue: int | None = None
+    field: str | None = None
+    petitioner: PetitionerIn = PetitionerIn()
+    follow_up_of: str | None = None
+
+
+class PetitionOut(Schema):
+    id: int
+    tracking_code: str
+    unit: str
+    dialogue: int | None
+    content: str
+    channel: str
+    received_on: datetime.date
+    matter: int
+    field: str | None
+    jurisdiction: str
+    status: str
+    agency: str | None
+    due: datetime.date | None
+    outcome: str
+    answer: str
+    grouped_with: list[str]
+    petitioner: PetitionerOut | None = None
+
+
+class ClassifyIn(Schema):
+    field: str | None = None
+    jurisdiction: str
+
+
+class GroupIn(Schema):
+    others: list[int]
+
+
+class AssignIn(Schema):
+    agency: str
+    due: datetime.date | None = None
+    reason: str = ""
+
+
+class AnswerIn(Schema):
+    outcome: str
+    answer: str
+    legal_reason: str = ""
+    new_due: datetime.date | None = None
+    sent_to: str = ""
+
+
+def _out(request: HttpRequest, petition: Petition) -> dict:
+    case = petition.case
+    data = {
+        "id": petition.pk,
+        "tracking_code": petition.tracking_code,
+        "unit": petition.unit.code,
+        "dialogue": petition.dialogue_id,
+        "content": petition.content,
+        "channel": petition.channel,
+        "received_on": petition.received_on,
+        "matter": case.pk,
+        "field": case.field.code if case.field else None,
+        "jurisdiction": case.jurisdiction,
+        "status": case.status,
+        "agency": case.agency.code if case.agency else None,
+        "due": case.due,
+        "outcome": case.outcome,
+        "answer": case.answer,
+        "grouped_with": [
+            code for code in case.petitions.values_list("tracking_code", flat=True) if code != petition.tracking_code
+        ],
+        "petitioner": None,
+    }
+    if petition.petitioner and may_see_petitioner(request.user, case):
+        person = reveal(request.user, petition.petitioner, f"api petition {petition.pk}")
+        data["petitioner"] = {
+            "kind": person.kind,
+            "name": person.display_name,
+            "address": person.address,
+            "phone": person.phone,
+            "email": person.email,
+        }
+    return data
+
+
+def _petition(request: HttpRequest, pk: int) -> Petition:
+    petition = visible_petitions(request.user).select_related("case__field", "case__agency", "petitioner").filter(pk=pk).first()
+    if petition is None:
+        raise HttpError(404, "Không tìm thấy ý kiến, hoặc bạn không có quyền xem.")
+    return petition
+
+
+def _require(request: HttpRequest, petition: Petition, action: str = "classify_petition") -> None:
+    if not can(request.user, action, petition.unit):
+        raise HttpError(403, "Bạn không có quyền thực hiện thao tác này.")
+
+
+def _field(unit, code: str | None):
+    if not code:
+        return None
+    profile = profile_for(unit, datetime.date.today())
+    found = profile.opinion_fields().filter(code=code).first() if profile else None
+    if found is None:
+        raise HttpError(400, f"Lĩnh vực '{code}' không có trong danh mục của bộ quy định.")
+    return found
+
+
+def _run(action):
+    try:
+        return action()
+    except casework.CaseError as error:
+        raise HttpError(400, str(error)) from None
+
+
+@router.post("", response={201: PetitionOut, 400: ErrorOut, 403: ErrorOut}, summary="Tiếp nhận một ý kiến, kiến nghị")
+def create(request: HttpRequest, payload: PetitionIn):
+    unit = AdministrativeUnit.objects.filter(code=payload.unit).first()
+    if unit is None:
+        raise HttpError(400, f"Không có đơn vị '{payload.unit}'.")
+    if not can(request.user, "classify_petition", unit):
+        raise HttpError(403, "Bạn không có quyền tiếp nhận ý kiến cho đơn vị này.")
+    if payload.channel not in Channel.values:
+        raise HttpError(400, f"Kênh '{payload.channel}' không có; dùng: {', '.join(Channel.values)}.")
+    if payload.petitioner.kind not in PetitionerKind.values:
+        raise HttpError(400, f"Loại người kiến nghị '{payload.petitioner.kind}' không hợp lệ.")
+    dialogue = unit.dialogues.filter(pk=payload.dialogue).first() if payload.dialogue else None
+    if payload.dialogue and dialogue is None:
+        raise HttpError(400, "Cuộc đối thoại không thuộc đơn vị này.")
+    follow = None
+    if payload.follow_up_of:
+        follow = Petition.objects.filter(tracking_code=payload.follow_up_of, unit=unit).first()
+        if follow is None:
+            raise HttpError(400, f"Không có ý kiến mã '{payload.follow_up_of}' ở đơn vị này.")
+    person = casework.PetitionerData(**payload.petitioner.dict())
+    opinion = casework.Opinion(payload.content, field=_field(unit, payload.field))
+    petition = _run(
+        lambda: casework.receive(
+            request.user, unit, opinion, payload.channel, person, payload.received_on, dialogue, follow_up_of=follow
+        )
+    )
+    return 201, _out(request, petition)
+
+
+@router.get("", response={200: list[PetitionOut], 400: ErrorOut}, summary="Danh sách ý kiến (lọc, tìm không dấu)")
+def list_petitions(
+    request: HttpRequest,
+    q: str = "",
+    unit: str = "",
+    dialogue: int | None = None,
+    field: int | None = None,
+    jurisdiction: str = "",
+    status: str = "",
+    agency: int | None = None,
+    channel: str = "",
+):
+    params = {
+        "q": q,
+        "don_vi": unit,
+        "doi_thoai": str(dialogue or ""),
+        "linh_vuc": str(field or ""),
+        "tham_quyen": jurisdiction,
+        "trang_thai": status,
+        "co_quan": str(agency or ""),
+        "kenh": channel,
+    }
+    cases, _query = filtered_cases(request.user, params)
+    petitions = visible_petitions(request.user).filter(case__in=cases).select_related("case__field", "case__agency", "petitioner")
+    if channel:
+        petitions = petitions.filter(channel=channel)
+    return [_out(request, petition) for petition in petitions[:500]]
+
+
+@router.get("/{pk}", response={200: PetitionOut, 404: ErrorOut}, summary="Một ý kiến")
+def read(request: HttpRequest, pk: int):
+    return _out(request, _petition(request, pk))
+
+
+@router.post("/{pk}/classify", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Phân loại")
+def classify(request: HttpRequest, pk: int, payload: ClassifyIn):
+    petition = _petition(request, pk)
+    _require(request, petition)
+    _run(lambda: casework.classify(petition.case, request.user, _field(petition.unit, payload.field), payload.jurisdiction))
+    return _out(request, _petition(request, pk))
+
+
+@router.post("/{pk}/group", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Gộp ý kiến trùng")
+def group(request: HttpRequest, pk: int, payload: GroupIn):
+    petition = _petition(request, pk)
+    _require(request, petition)
+    others = [item.case for item in visible_petitions(request.user).filter(pk__in=payload.others)]
+    if len(others) != len(set(payload.others)):
+        raise HttpError(400, "Có ý kiến không tìm thấy hoặc bạn không có quyền xem.")
+    _run(lambda: casework.group(petition.case, others, request.user))
+    return _out(request, _petition(request, pk))
+
+
+@router.post(
+    "/{pk}/assign", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Giao cơ quan trả lời"
+)
+def assign(request: HttpRequest, pk: int, payload: AssignIn):
+    petition = _petition(request, pk)
+    _require(request, petition)
+    agency = Organization.objects.filter(code=payload.agency, unit=petition.unit).first()
+    if agency is None:
+        raise HttpError(400, f"Không có cơ quan '{payload.agency}' ở đơn vị này.")
+    _run(lambda: casework.assign(petition.case, request.user, agency, payload.due, payload.reason))
+    return _out(request, _petition(request, pk))
+
+
+@router.post("/{pk}/answer", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Dự thảo trả lời")
+def answer(request: HttpRequest, pk: int, payload: AnswerIn):
+    petition = _petition(request, pk)
+    if not casework.may_draft(request.user, petition.case):
+        raise HttpError(403, "Chỉ cơ quan được giao mới soạn trả lời.")
+    _run(
+        lambda: casework.draft_answer(
+            petition.case, request.user, payload.outcome, payload.answer, payload.legal_reason, payload.new_due, payload.sent_to
+        )
+    )
+    return _out(request, _petition(request, pk))
+
+
+@router.post("/{pk}/approve", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Duyệt trả lời")
+def approve(request: HttpRequest, pk: int):
+    petition = _petition(request, pk)
+    if not casework.may_approve(request.user, petition.case):
+        raise HttpError(403, "Chỉ lãnh đạo cơ quan được giao mới duyệt trả lời.")
+    _run(lambda: casework.approve(petition.case, request.user))
+    return _out(request, _petition(request, pk))

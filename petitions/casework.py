@@ -1,0 +1,314 @@
+"""Every change to an opinion or a matter goes through one function here, which writes its event.
+
+Each raises CaseError (a Vietnamese message) and changes nothing when the change is not allowed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dialogues.models import Dialogue
+from organizations.access import can, memberships
+from organizations.enums import Role
+from organizations.models import AdministrativeUnit, Organization
+from regulations.models import OpinionField
+
+from .deadlines import answer_deadline
+from .enums import SENT_ELSEWHERE, CaseStatus, Channel, Jurisdiction, Outcome, PetitionerKind
+from .models import Case, CaseEvent, OpinionSheet, Petition, Petitioner
+
+
+class CaseError(Exception):
+    """A refused change; the message is shown to the user as it is."""
+
+
+@dataclass
+class PetitionerData:
+    kind: str = PetitionerKind.UNKNOWN
+    full_name: str = ""
+    organization_name: str = ""
+    representative: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    residential_group: Organization | None = None
+
+    def build(self) -> Petitioner | None:
+        if self.kind == PetitionerKind.UNKNOWN:
+            return None
+        if self.kind == PetitionerKind.PERSON and not self.full_name.strip():
+            raise CaseError(_("Give the petitioner's name, or choose “unknown”."))
+        if self.kind == PetitionerKind.ORGANIZATION and not self.organization_name.strip():
+            raise CaseError(_("Give the organisation's name and its representative."))
+        return Petitioner.objects.create(
+            kind=self.kind,
+            full_name=self.full_name.strip(),
+            organization_name=self.organization_name.strip(),
+            representative=self.representative.strip(),
+            address=self.address.strip(),
+            phone=self.phone.strip(),
+            email=self.email.strip(),
+            residential_group=self.residential_group,
+        )
+
+
+@dataclass
+class Opinion:
+    content: str
+    field: OpinionField | None = None
+    field_hint: str = ""
+
+
+def _event(case: Case, action: str, user: User | None, reason: str = "", **detail) -> None:
+    CaseEvent.objects.create(case=case, action=action, by=user, reason=reason, detail=detail)
+
+
+def _check_dialogue(unit: AdministrativeUnit, dialogue: Dialogue | None) -> None:
+    if dialogue is not None and dialogue.unit_id != unit.pk:
+        raise CaseError(_("The dialogue belongs to another unit."))
+
+
+@transaction.atomic
+def receive(
+    user: User | None,
+    unit: AdministrativeUnit,
+    opinion: Opinion,
+    channel: str,
+    petitioner: PetitionerData | Petitioner | None = None,
+    received_on: datetime.date | None = None,
+    dialogue: Dialogue | None = None,
+    sheet: OpinionSheet | None = None,
+    follow_up_of: Petition | None = None,
+) -> Petition:
+    """Record one opinion from any channel: a new matter of its own, and a tracking code for the petitioner."""
+    if channel not in Channel.values:
+        raise CaseError(_("Unknown channel."))
+    content = (opinion.content or "").strip()
+    if not content:
+        raise CaseError(_("The content of the opinion is empty."))
+    _check_dialogue(unit, dialogue)
+    received_on = received_on or timezone.localdate()
+    if received_on > timezone.localdate():
+        raise CaseError(_("The date received cannot be in the future."))
+    if isinstance(petitioner, PetitionerData):
+        petitioner = petitioner.build()
+    case = Case.objects.create(unit=unit, dialogue=dialogue, summary=content, field=opinion.field)
+    if opinion.field is not None:
+        case.status = CaseStatus.CLASSIFIED if case.jurisdiction else CaseStatus.RECEIVED
+    petition = Petition.objects.create(
+        unit=unit,
+        dialogue=dialogue,
+        case=case,
+        content=content,
+        channel=channel,
+        received_on=received_on,
+        petitioner=petitioner,
+        sheet=sheet,
+        field_hint=opinion.field_hint or (opinion.field.name if opinion.field else ""),
+        follow_up_of=follow_up_of,
+        created_by=user,
+    )
+    _event(case, "received", user, channel=channel, petition=petition.tracking_code)
+    if follow_up_of is not None:
+        _event(follow_up_of.case, "follow_up", user, petition=petition.tracking_code)
+    return petition
+
+
+@transaction.atomic
+def receive_sheet(
+    user: User | None,
+    unit: AdministrativeUnit,
+    petitioner: PetitionerData,
+    opinions: list[Opinion],
+    received_on: datetime.date,
+    dialogue: Dialogue | None = None,
+) -> list[Petition]:
+    """A Mẫu 4 opinion form: several opinions, one per field, each its own record linked to the form."""
+    opinions = [opinion for opinion in opinions if (opinion.content or "").strip()]
+    if not opinions:
+        raise CaseError(_("The form has no opinion."))
+    fields = [opinion.field.pk for opinion in opinions if opinion.field]
+    if len(fields) != len(set(fields)):
+        raise CaseError(_("A Form 4 holds one opinion per field; two opinions have the same field."))
+    person = petitioner.build()
+    sheet = OpinionSheet.objects.create(unit=unit, dialogue=dialogue, petitioner=person, received_on=received_on, created_by=user)
+    return [receive(user, unit, opinion, Channel.PAPER_FORM, person, received_on, dialogue, sheet=sheet) for opinion in opinions]
+
+
+@transaction.atomic
+def classify(case: Case, user: User | None, field: OpinionField | None, jurisdiction: str) -> Case:
+    """Set the field and the jurisdiction (Mẫu 5)."""
+    if jurisdiction not in Jurisdiction.values:
+        raise CaseError(_("Choose the jurisdiction."))
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == CaseStatus.CLOSED:
+        raise CaseError(_("This matter is closed."))
+    case.field, case.jurisdiction = field, jurisdiction
+    if case.status == CaseStatus.RECEIVED:
+        case.status = CaseStatus.CLASSIFIED
+    case.save()
+    _event(case, "classified", user, field=field.name if field else "", jurisdiction=jurisdiction)
+    return case
+
+
+@transaction.atomic
+def group(target: Case, others: list[Case], user: User | None) -> Case:
+    """The same matter raised by many: move every petition into one matter, answered once for all."""
+    target = Case.objects.select_for_update().get(pk=target.pk)
+    others = list(Case.objects.select_for_update().filter(pk__in=[case.pk for case in others]).exclude(pk=target.pk))
+    if not others:
+        raise CaseError(_("Choose at least one other opinion to group with this one."))
+    for case in [target, *others]:
+        if case.status == CaseStatus.CLOSED:
+            raise CaseError(_("A closed matter cannot be grouped."))
+        if case.unit_id != target.unit_id:
+            raise CaseError(_("Only opinions of the same unit can be grouped."))
+    moved = []
+    for case in others:
+        moved += list(case.petitions.values_list("tracking_code", flat=True))
+        case.petitions.update(case=target)
+        if target.field_id is None and case.field_id:
+            target.field = case.field
+        case.delete()
+    target.save()
+    _event(target, "grouped", user, petitions=moved)
+    return target
+
+
+def _agency_members(user: User, case: Case, roles: set[str]) -> bool:
+    return any(m.organization_id == case.agency_id and m.role in roles for m in memberships(user))
+
+
+def may_draft(user: User, case: Case) -> bool:
+    return case.agency_id is not None and _agency_members(user, case, {Role.AGENCY_OFFICER, Role.AGENCY_HEAD})
+
+
+def may_approve(user: User, case: Case) -> bool:
+    return case.agency_id is not None and _agency_members(user, case, {Role.AGENCY_HEAD})
+
+
+@transaction.atomic
+def assign(case: Case, user: User | None, agency: Organization, due: datetime.date | None = None, reason: str = "") -> Case:
+    """Give the matter to an agency with its deadline (from the dialogue's schedule unless given).
+
+    Reassigning to another agency needs a reason.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == CaseStatus.CLOSED:
+        raise CaseError(_("This matter is closed."))
+    if not case.jurisdiction:
+        raise CaseError(_("Classify the matter (field and jurisdiction) before assigning it."))
+    reassigning = case.agency_id is not None and case.agency_id != agency.pk
+    if reassigning and not (reason or "").strip():
+        raise CaseError(_("Reassigning to another agency needs a reason."))
+    rule = ""
+    if due is None:
+        deadline = answer_deadline(case.dialogue)
+        due, rule = deadline.due, deadline.rule
+        if due is None:
+            raise CaseError(_("Set the answer deadline: %(why)s") % {"why": deadline.rule})
+    else:
+        rule = _("Set by the advising office")
+    previous = case.agency.name if case.agency else ""
+    case.agency, case.due, case.due_rule = agency, due, rule
+    case.assigned_on = timezone.localdate()
+    case.status = CaseStatus.ASSIGNED
+    case.outcome, case.answer, case.drafted_by = "", "", None
+    case.save()
+    _event(
+        case,
+        "reassigned" if reassigning else "assigned",
+        user,
+        reason.strip(),
+        agency=agency.name,
+        previous=previous,
+        due=due.isoformat(),
+    )
+    return case
+
+
+@transaction.atomic
+def draft_answer(
+    case: Case,
+    user: User,
+    outcome: str,
+    answer: str,
+    legal_reason: str = "",
+    new_due: datetime.date | None = None,
+    sent_to: str = "",
+) -> Case:
+    """The agency officer drafts the answer (Mẫu 6 content) for the agency head to approve."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not may_draft(user, case):
+        raise CaseError(_("Only the assigned agency drafts the answer."))
+    if case.status not in (CaseStatus.ASSIGNED, CaseStatus.DRAFTED):
+        raise CaseError(_("Only an assigned matter can be answered."))
+    if outcome not in Outcome.values:
+        raise CaseError(_("Choose the outcome."))
+    if not (answer or "").strip():
+        raise CaseError(_("Write the answer."))
+    if outcome == Outcome.MORE_TIME:
+        if not (legal_reason or "").strip() or new_due is None:
+            raise CaseError(_("More time needs its legal reason and the new date."))
+        if case.due and new_due <= case.due:
+            raise CaseError(_("The new date must be after the current deadline."))
+    if outcome in SENT_ELSEWHERE and not (sent_to or "").strip():
+        raise CaseError(_("Say where the matter is sent."))
+    case.outcome, case.answer = outcome, answer.strip()
+    case.legal_reason, case.proposed_due, case.sent_to = (legal_reason or "").strip(), new_due, (sent_to or "").strip()
+    case.drafted_by, case.status = user, CaseStatus.DRAFTED
+    case.save()
+    _event(case, "drafted", user, outcome=outcome)
+    return case
+
+
+@transaction.atomic
+def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
+    """The agency head approves: the matter closes, or (more time) continues with its new date."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not may_approve(user, case):
+        raise CaseError(_("Only the head of the assigned agency approves the answer."))
+    if case.status != CaseStatus.DRAFTED:
+        raise CaseError(_("There is no drafted answer to approve."))
+    on = on or timezone.localdate()
+    case.approved_by, case.approved_on = user, on
+    if case.outcome == Outcome.MORE_TIME:
+        old_due = case.due
+        case.due, case.due_rule, case.status = case.proposed_due, case.legal_reason, CaseStatus.ASSIGNED
+        case.save()
+        _event(
+            case,
+            "more_time",
+            user,
+            case.legal_reason,
+            old_due=old_due.isoformat() if old_due else None,
+            new_due=case.due.isoformat(),
+        )
+        return case
+    case.status = CaseStatus.CLOSED
+    case.save()
+    _event(case, "approved", user, outcome=case.outcome)
+    return case
+
+
+@transaction.atomic
+def tell_petitioner(petition: Petition, user: User | None, on: datetime.date, how: str) -> Petition:
+    """Record how and when the petitioner was told in writing (also of a delay, 002 Mẫu 9 3.2)."""
+    if not (how or "").strip():
+        raise CaseError(_("Say how the petitioner was told."))
+    if on > timezone.localdate():
+        raise CaseError(_("The date cannot be in the future."))
+    petition.told_on, petition.told_how = on, how.strip()
+    petition.save(update_fields=["told_on", "told_how"])
+    _event(petition.case, "told", user, how.strip(), petition=petition.tracking_code, on=on.isoformat())
+    return petition
+
+
+def may_intake(user: User, unit: AdministrativeUnit) -> bool:
+    return can(user, "classify_petition", unit)

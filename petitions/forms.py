@@ -1,0 +1,109 @@
+"""Forms for intake, classification, assignment and answers."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from dialogues.models import Dialogue
+from organizations.models import AdministrativeUnit, Organization
+
+from .enums import Channel, Jurisdiction, Outcome, PetitionerKind
+
+
+class PetitionerFields(forms.Form):
+    kind = forms.ChoiceField(label=_("Petitioner"), choices=PetitionerKind.choices, initial=PetitionerKind.PERSON)
+    full_name = forms.CharField(label=_("Full name (or representative)"), required=False)
+    organization_name = forms.CharField(label=_("Organisation"), required=False)
+    address = forms.CharField(label=_("Address"), required=False)
+    phone = forms.CharField(label=_("Phone"), required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+
+
+class IntakeForm(PetitionerFields):
+    unit = forms.ModelChoiceField(AdministrativeUnit.objects.none(), label=_("Unit"))
+    dialogue = forms.ModelChoiceField(Dialogue.objects.none(), label=_("For the dialogue"), required=False)
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    received_on = forms.DateField(
+        label=_("Received on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def __init__(self, *args, units=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["dialogue"].queryset = Dialogue.objects.filter(unit__in=units).exclude(status="cancelled")
+
+
+class SheetForm(PetitionerFields):
+    """Mẫu 4: one petitioner, one box per field of the profile."""
+
+    unit = forms.ModelChoiceField(AdministrativeUnit.objects.none(), label=_("Unit"))
+    dialogue = forms.ModelChoiceField(Dialogue.objects.none(), label=_("For the dialogue"), required=False)
+    received_on = forms.DateField(
+        label=_("Received on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, units=None, fields=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["dialogue"].queryset = Dialogue.objects.filter(unit__in=units).exclude(status="cancelled")
+        self.opinion_fields = list(fields)
+        for field in self.opinion_fields:
+            self.fields[f"field_{field.pk}"] = forms.CharField(
+                label=field.name, required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+
+    def opinion_boxes(self):
+        return [self[f"field_{field.pk}"] for field in self.opinion_fields]
+
+
+class ImportForm(forms.Form):
+    unit = forms.ModelChoiceField(AdministrativeUnit.objects.none(), label=_("Unit"))
+    dialogue = forms.ModelChoiceField(Dialogue.objects.none(), label=_("For the dialogue"), required=False)
+    file = forms.FileField(label=_("File (.xlsx or .csv)"))
+
+    def __init__(self, *args, units=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["dialogue"].queryset = Dialogue.objects.filter(unit__in=units).exclude(status="cancelled")
+
+
+class ClassifyForm(forms.Form):
+    field = forms.ModelChoiceField(None, label=_("Field"), required=False)
+    jurisdiction = forms.ChoiceField(label=_("Jurisdiction"), choices=Jurisdiction.choices)
+
+    def __init__(self, *args, fields=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = fields
+
+
+class AssignForm(forms.Form):
+    agency = forms.ModelChoiceField(Organization.objects.none(), label=_("Agency"))
+    due = forms.DateField(
+        label=_("Deadline (leave empty to follow the dialogue's schedule)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    reason = forms.CharField(label=_("Reason (required to reassign)"), required=False)
+
+    def __init__(self, *args, agencies=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
+    legal_reason = forms.CharField(label=_("Legal reason (needs more time)"), required=False)
+    new_due = forms.DateField(
+        label=_("New date (needs more time)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sent_to = forms.CharField(label=_("Sent to (escalated, transferred, outside this procedure)"), required=False)
+
+
+class TellForm(forms.Form):
+    on = forms.DateField(label=_("Told on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
+    how = forms.CharField(label=_("How (letter, number of the written answer, by hand...)"))

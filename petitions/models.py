@@ -1,0 +1,220 @@
+"""The People's opinions: each intake record (Petition), the matter it raises (Case), and who answered what.
+
+Several petitions raising the same matter share one Case, so the matter is answered once and every
+petitioner is told. Petitioners' identities are personal data (Luật 91/2025/QH15): shown only to
+those whose work needs it, and every view of them is logged (PersonalDataAccess).
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dialogues.models import Dialogue
+from organizations.models import AdministrativeUnit, Organization
+from regulations.models import OpinionField
+
+from .enums import CaseStatus, Channel, Jurisdiction, Outcome, PetitionerKind
+
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, "đ" as "d": how search and suggestions compare Vietnamese text."""
+    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return " ".join(plain.lower().split())
+
+
+def new_tracking_code() -> str:
+    return "YK-" + "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
+
+
+class Petitioner(models.Model):
+    """A person, or an organisation with its representative; personal data."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PetitionerKind.choices, default=PetitionerKind.PERSON)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    organization_name = models.CharField(_("organisation"), max_length=255, blank=True)
+    representative = models.CharField(_("representative"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    residential_group = models.ForeignKey(
+        Organization, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("residential group")
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("petitioner")
+        verbose_name_plural = _("petitioners")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.kind == PetitionerKind.ORGANIZATION:
+            return f"{self.organization_name} ({self.representative})" if self.representative else self.organization_name
+        return self.full_name or str(_("Unknown"))
+
+
+class OpinionSheet(models.Model):
+    """A paper opinion form (Mẫu 4) entered by staff: one petitioner, several opinions, one per field."""
+
+    unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="+", verbose_name=_("unit"))
+    dialogue = models.ForeignKey(Dialogue, models.SET_NULL, null=True, blank=True, related_name="+")
+    petitioner = models.ForeignKey(Petitioner, models.PROTECT, null=True, blank=True)
+    received_on = models.DateField(_("received on"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opinion form")
+        verbose_name_plural = _("opinion forms")
+
+    def __str__(self) -> str:
+        return f"{_('Form 4')} {self.received_on:%d/%m/%Y}"
+
+
+class Case(models.Model):
+    """One matter: classified, assigned to an agency with a deadline, answered once for all its petitioners."""
+
+    unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="cases", verbose_name=_("unit"))
+    dialogue = models.ForeignKey(
+        Dialogue, models.SET_NULL, null=True, blank=True, related_name="cases", verbose_name=_("dialogue")
+    )
+    summary = models.TextField(_("matter"))
+    field = models.ForeignKey(OpinionField, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("field"))
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=10, choices=Jurisdiction.choices, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.RECEIVED, db_index=True)
+    agency = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="assigned_cases", verbose_name=_("assigned agency")
+    )
+    due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
+    due_rule = models.CharField(_("deadline rule"), max_length=300, blank=True)
+    assigned_on = models.DateField(_("assigned on"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    legal_reason = models.TextField(_("legal reason for more time"), blank=True)
+    proposed_due = models.DateField(_("new date proposed"), null=True, blank=True)
+    sent_to = models.CharField(_("sent to"), max_length=300, blank=True)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("matter")
+        verbose_name_plural = _("matters")
+
+    def __str__(self) -> str:
+        return self.summary[:80]
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold(self.summary)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.status != CaseStatus.CLOSED and self.due is not None and self.due < today
+
+
+class Petition(models.Model):
+    """One opinion or petition as received, from one petitioner by one channel; the tracking code is theirs."""
+
+    unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="petitions", verbose_name=_("unit"))
+    dialogue = models.ForeignKey(
+        Dialogue, models.SET_NULL, null=True, blank=True, related_name="petitions", verbose_name=_("dialogue")
+    )
+    case = models.ForeignKey(Case, models.PROTECT, related_name="petitions", verbose_name=_("matter"))
+    tracking_code = models.CharField(_("tracking code"), max_length=20, unique=True, default=new_tracking_code)
+    content = models.TextField(_("content"))
+    channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
+    received_on = models.DateField(_("received on"), default=timezone.localdate)
+    petitioner = models.ForeignKey(Petitioner, models.PROTECT, null=True, blank=True, related_name="petitions")
+    sheet = models.ForeignKey(OpinionSheet, models.SET_NULL, null=True, blank=True, related_name="petitions")
+    field_hint = models.CharField(_("field given on intake"), max_length=200, blank=True)
+    follow_up_of = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="follow_ups", verbose_name=_("follow-up of")
+    )
+    told_on = models.DateField(_("petitioner told on"), null=True, blank=True)
+    told_how = models.CharField(_("told how"), max_length=200, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("opinion")
+        verbose_name_plural = _("opinions")
+
+    def __str__(self) -> str:
+        return f"{self.tracking_code}: {self.content[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold(f"{self.tracking_code} {self.content}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+
+class Attachment(models.Model):
+    petition = models.ForeignKey(Petition, models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="petitions/%Y/%m/")
+    name = models.CharField(_("name"), max_length=255)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseEvent(models.Model):
+    """One step in a matter's life (classified, grouped, assigned, reassigned, drafted, approved, told)."""
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=30)
+    reason = models.TextField(_("reason"), blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["case", "at", "id"]
+
+    def __str__(self) -> str:
+        return self.action
+
+
+class PersonalDataAccess(models.Model):
+    """Who saw a petitioner's identity and contacts, when and where (Luật 91/2025/QH15: restrict and log)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    petitioner = models.ForeignKey(Petitioner, models.CASCADE, related_name="accesses")
+    where = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data accesses")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.petitioner_id} — {self.at:%d/%m/%Y %H:%M}"

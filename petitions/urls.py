@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "petitions"
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("tiep-nhan/", views.intake, name="intake"),
+    path("phieu-mau-4/", views.sheet, name="sheet"),
+    path("nhap-tep/", views.import_file, name="import"),
+    path("nhap-tep/mau.xlsx", views.import_template, name="import_template"),
+    path("hop-thu/", views.inbox, name="inbox"),
+    path("qua-han/", views.overdue, name="overdue"),
+    path("tong-hop/", views.compilation, name="compilation"),
+    path("tra-cuu/", views.track, name="track"),
+    path("vu-viec/<int:pk>/", views.case_detail, name="case"),
+    path("vu-viec/<int:pk>/phan-loai/", views.classify, name="classify"),
+    path("vu-viec/<int:pk>/gop/", views.group, name="group"),
+    path("vu-viec/<int:pk>/giao/", views.assign, name="assign"),
+    path("vu-viec/<int:pk>/tra-loi/", views.answer, name="answer"),
+    path("vu-viec/<int:pk>/duyet/", views.approve, name="approve"),
+    path("vu-viec/<int:pk>/bao-tin/<int:petition_id>/", views.tell, name="tell"),
+]

@@ -1,0 +1,408 @@
+"""Opinion screens: intake (single, Mẫu 4, spreadsheet), search, matter page, inbox, overdue, Mẫu 5, tracking."""
+
+from __future__ import annotations
+
+import base64
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organizations.access import can, units_for
+from organizations.models import Organization
+from regulations.models import profile_for
+
+from . import casework
+from .access import case_for, intake_units, my_agency_ids, visible_cases
+from .enums import CaseStatus, Channel, Jurisdiction, Outcome
+from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
+from .importing import check_rows, import_rows, template_workbook
+from .models import Attachment, Case, Petition, fold
+from .privacy import may_see_petitioner, reveal
+from .suggest import suggestions_for
+
+MAX_ATTACHMENT = 10 * 1024 * 1024
+ATTACHMENT_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xlsx")
+
+
+def _require_intake(user):
+    units = intake_units(user)
+    if not units.exists():
+        raise PermissionDenied
+    return units
+
+
+def _fields_for(unit):
+    profile = profile_for(unit, timezone.localdate())
+    return profile.opinion_fields() if profile else []
+
+
+def _petitioner(data) -> casework.PetitionerData:
+    return casework.PetitionerData(
+        kind=data["kind"],
+        full_name=data.get("full_name") or "",
+        organization_name=data.get("organization_name") or "",
+        representative=data.get("full_name") or "" if data["kind"] == "organization" else "",
+        address=data.get("address") or "",
+        phone=data.get("phone") or "",
+        email=data.get("email") or "",
+    )
+
+
+@login_required
+def intake(request):
+    units = _require_intake(request.user)
+    form = IntakeForm(request.POST or None, request.FILES or None, units=units, initial={"unit": units.first()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        upload = data.get("attachment")
+        if upload and (upload.size > MAX_ATTACHMENT or not upload.name.lower().endswith(ATTACHMENT_TYPES)):
+            form.add_error("attachment", _("Attach a PDF, image or office file of at most 10 MB."))
+        else:
+            try:
+                petition = casework.receive(
+                    request.user,
+                    data["unit"],
+                    casework.Opinion(data["content"]),
+                    data["channel"],
+                    _petitioner(data),
+                    data["received_on"],
+                    data.get("dialogue"),
+                )
+            except casework.CaseError as error:
+                form.add_error(None, str(error))
+            else:
+                if upload:
+                    Attachment.objects.create(petition=petition, file=upload, name=upload.name)
+                messages.success(request, _("Received. Tracking code: %(code)s") % {"code": petition.tracking_code})
+                return redirect("petitions:case", pk=petition.case_id)
+    return render(request, "petitions/intake.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def sheet(request):
+    units = _require_intake(request.user)
+    unit = units.filter(pk=request.POST.get("unit") or request.GET.get("unit") or 0).first() or units.first()
+    fields = [field for field in _fields_for(unit) if field.form == "Mẫu 4"] or list(_fields_for(unit))
+    form = SheetForm(request.POST or None, units=units, fields=fields, initial={"unit": unit})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        opinions = [casework.Opinion(data[f"field_{field.pk}"], field=field) for field in fields if data.get(f"field_{field.pk}")]
+        try:
+            petitions = casework.receive_sheet(
+                request.user, data["unit"], _petitioner(data), opinions, data["received_on"], data.get("dialogue")
+            )
+        except casework.CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            codes = ", ".join(petition.tracking_code for petition in petitions)
+            messages.success(
+                request, _("Form 4 entered: %(count)s opinions (%(codes)s).") % {"count": len(petitions), "codes": codes}
+            )
+            return redirect("petitions:list")
+    return render(request, "petitions/sheet.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _fields_by_name(unit) -> dict:
+    found = {}
+    for field in _fields_for(unit):
+        found[field.name.lower()] = field
+        found[field.code.lower()] = field
+    return found
+
+
+@login_required
+def import_file(request):
+    """Upload → preview with the row-by-row report → confirm; a bad file imports nothing."""
+    units = _require_intake(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None, units=units, initial={"unit": units.first()})
+    context = {"form": form}
+    if request.method == "POST" and request.POST.get("token"):
+        try:
+            payload = signing.loads(request.POST["token"], salt="petitions-import", max_age=3600)
+        except signing.BadSignature:
+            messages.error(request, _("The preview has expired; upload the file again."))
+            return redirect("petitions:import")
+        unit = units.filter(pk=payload["unit"]).first()
+        if unit is None:
+            raise PermissionDenied
+        dialogue = unit.dialogues.filter(pk=payload.get("dialogue") or 0).first()
+        fields = _fields_by_name(unit)
+        result, rows = check_rows(unit, payload["name"], base64.b64decode(payload["content"]), fields)
+        if result.ok:
+            created = import_rows(request.user, unit, dialogue, rows, fields)
+            messages.success(request, _("Imported %(count)s opinions.") % {"count": len(created)})
+            return redirect("petitions:list")
+        context["result"] = result
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        unit = form.cleaned_data["unit"]
+        result, rows = check_rows(unit, upload.name, content, _fields_by_name(unit))
+        context["result"] = result
+        if result.ok:
+            dialogue = form.cleaned_data.get("dialogue")
+            context["preview"] = rows[:50]
+            context["token"] = signing.dumps(
+                {
+                    "unit": unit.pk,
+                    "dialogue": dialogue.pk if dialogue else None,
+                    "name": upload.name,
+                    "content": base64.b64encode(content).decode(),
+                },
+                salt="petitions-import",
+                compress=True,
+            )
+    status = 400 if context.get("result") and not context["result"].ok else 200
+    return render(request, "petitions/import.html", context, status=status)
+
+
+@login_required
+def import_template(request):
+    _require_intake(request.user)
+    response = HttpResponse(template_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-y-kien.xlsx"'
+    return response
+
+
+FILTERS = {"field": "linh_vuc", "jurisdiction": "tham_quyen", "status": "trang_thai", "agency": "co_quan", "channel": "kenh"}
+
+
+def filtered_cases(user, params) -> tuple:
+    """Cases the user sees, filtered by the query string; full-text search ignores accents ("dat dai" finds "đất đai")."""
+    cases = visible_cases(user)
+    query = (params.get("q") or "").strip()
+    if query:
+        folded = fold(query)
+        matching_petitions = Petition.objects.filter(search_text__contains=folded).values("case_id")
+        cases = cases.filter(pk__in=matching_petitions) | cases.filter(search_text__contains=folded)
+    if params.get("don_vi"):
+        cases = cases.filter(unit__code=params["don_vi"])
+    if params.get("doi_thoai", "").isdigit():
+        cases = cases.filter(dialogue_id=int(params["doi_thoai"]))
+    if params.get("linh_vuc", "").isdigit():
+        cases = cases.filter(field_id=int(params["linh_vuc"]))
+    if params.get("tham_quyen") in Jurisdiction.values:
+        cases = cases.filter(jurisdiction=params["tham_quyen"])
+    if params.get("trang_thai") in CaseStatus.values:
+        cases = cases.filter(status=params["trang_thai"])
+    if params.get("co_quan", "").isdigit():
+        cases = cases.filter(agency_id=int(params["co_quan"]))
+    if params.get("kenh") in Channel.values:
+        cases = cases.filter(petitions__channel=params["kenh"])
+    return cases.distinct(), query
+
+
+@login_required
+def case_list(request):
+    cases, query = filtered_cases(request.user, request.GET)
+    base = Case.objects.filter(pk__in=cases.values("pk"))
+    counts = {
+        "field": base.values("field__name").annotate(n=Count("id")).order_by("-n"),
+        "jurisdiction": base.values("jurisdiction").annotate(n=Count("id")).order_by("-n"),
+        "status": base.values("status").annotate(n=Count("id")).order_by("-n"),
+        "agency": base.values("agency__name").annotate(n=Count("id")).order_by("-n"),
+        "channel": Petition.objects.filter(case__in=base).values("channel").annotate(n=Count("id")).order_by("-n"),
+    }
+    labels = {"jurisdiction": dict(Jurisdiction.choices), "status": dict(CaseStatus.choices), "channel": dict(Channel.choices)}
+    units = units_for(request.user, "view")
+    context = {
+        "cases": cases.annotate(petition_count=Count("petitions")).order_by("-created_at")[:300],
+        "total": cases.count(),
+        "query": query,
+        "params": request.GET,
+        "counts": counts,
+        "labels": labels,
+        "statuses": CaseStatus.choices,
+        "jurisdictions": Jurisdiction.choices,
+        "channels": Channel.choices,
+        "agencies": Organization.objects.filter(unit__in=units, assigned_cases__isnull=False).distinct(),
+        "can_intake": intake_units(request.user).exists(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "petitions/list.html", context)
+
+
+@login_required
+def case_detail(request, pk: int):
+    case = case_for(request.user, pk)
+    show_people = may_see_petitioner(request.user, case)
+    petitions = list(case.petitions.select_related("petitioner", "follow_up_of").prefetch_related("attachments"))
+    if show_people:
+        for petition in petitions:
+            reveal(request.user, petition.petitioner, f"matter {case.pk}")
+    can_classify = can(request.user, "classify_petition", case.unit) and case.status != CaseStatus.CLOSED
+    context = {
+        "case": case,
+        "petitions": petitions,
+        "show_people": show_people,
+        "can_classify": can_classify,
+        "can_draft": casework.may_draft(request.user, case) and case.status in (CaseStatus.ASSIGNED, CaseStatus.DRAFTED),
+        "can_approve": casework.may_approve(request.user, case) and case.status == CaseStatus.DRAFTED,
+        "can_tell": show_people and (case.status == CaseStatus.CLOSED or case.outcome == Outcome.MORE_TIME),
+        "events": case.events.select_related("by"),
+        "today": timezone.localdate(),
+    }
+    if can_classify:
+        fields = _fields_for(case.unit)
+        context["classify_form"] = ClassifyForm(fields=fields, initial={"field": case.field, "jurisdiction": case.jurisdiction})
+        context["assign_form"] = AssignForm(
+            agencies=Organization.objects.filter(unit=case.unit, is_active=True), initial={"agency": case.agency}
+        )
+        context["suggestions"] = suggestions_for(case)
+    if context["can_draft"]:
+        context["answer_form"] = AnswerForm(initial={"outcome": case.outcome or Outcome.ANSWERED, "answer": case.answer})
+    context["tell_form"] = TellForm()
+    return render(request, "petitions/case.html", context)
+
+
+def _act(request, pk: int, action):
+    case = case_for(request.user, pk)
+    try:
+        action(case)
+    except casework.CaseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("petitions:case", pk=case.pk)
+
+
+def _require_classifier(request, case):
+    if not can(request.user, "classify_petition", case.unit):
+        raise PermissionDenied
+
+
+@login_required
+@require_POST
+def classify(request, pk: int):
+    case = case_for(request.user, pk)
+    _require_classifier(request, case)
+    form = ClassifyForm(request.POST, fields=_fields_for(case.unit))
+    if not form.is_valid():
+        messages.error(request, _("Choose the field and the jurisdiction."))
+        return redirect("petitions:case", pk=pk)
+    return _act(
+        request, pk, lambda c: casework.classify(c, request.user, form.cleaned_data["field"], form.cleaned_data["jurisdiction"])
+    )
+
+
+@login_required
+@require_POST
+def group(request, pk: int):
+    case = case_for(request.user, pk)
+    _require_classifier(request, case)
+    ids = [int(value) for value in request.POST.getlist("others") if value.isdigit()]
+    others = list(visible_cases(request.user).filter(pk__in=ids))
+    return _act(request, pk, lambda c: casework.group(c, others, request.user))
+
+
+@login_required
+@require_POST
+def assign(request, pk: int):
+    case = case_for(request.user, pk)
+    _require_classifier(request, case)
+    form = AssignForm(request.POST, agencies=Organization.objects.filter(unit=case.unit, is_active=True))
+    if not form.is_valid():
+        messages.error(request, _("Choose the agency."))
+        return redirect("petitions:case", pk=pk)
+    data = form.cleaned_data
+    return _act(
+        request, pk, lambda c: casework.assign(c, request.user, data["agency"], data.get("due"), data.get("reason") or "")
+    )
+
+
+@login_required
+@require_POST
+def answer(request, pk: int):
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the outcome and write the answer."))
+        return redirect("petitions:case", pk=pk)
+    data = form.cleaned_data
+    return _act(
+        request,
+        pk,
+        lambda c: casework.draft_answer(
+            c,
+            request.user,
+            data["outcome"],
+            data["answer"],
+            data.get("legal_reason") or "",
+            data.get("new_due"),
+            data.get("sent_to") or "",
+        ),
+    )
+
+
+@login_required
+@require_POST
+def approve(request, pk: int):
+    return _act(request, pk, lambda c: casework.approve(c, request.user))
+
+
+@login_required
+@require_POST
+def tell(request, pk: int, petition_id: int):
+    case = case_for(request.user, pk)
+    if not may_see_petitioner(request.user, case):
+        raise PermissionDenied
+    petition = get_object_or_404(Petition, pk=petition_id, case=case)
+    form = TellForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the date and how the petitioner was told."))
+        return redirect("petitions:case", pk=pk)
+    return _act(
+        request, pk, lambda c: casework.tell_petitioner(petition, request.user, form.cleaned_data["on"], form.cleaned_data["how"])
+    )
+
+
+@login_required
+def inbox(request):
+    cases = visible_cases(request.user).filter(agency_id__in=my_agency_ids(request.user)).exclude(status=CaseStatus.CLOSED)
+    return render(request, "petitions/inbox.html", {"cases": cases.order_by("due"), "today": timezone.localdate()})
+
+
+@login_required
+def overdue(request):
+    units = units_for(request.user, "supervise")
+    if not units.exists():
+        raise PermissionDenied
+    today = timezone.localdate()
+    cases = Case.objects.filter(unit__in=units, due__lt=today).exclude(status=CaseStatus.CLOSED).select_related("agency", "unit")
+    return render(request, "petitions/overdue.html", {"cases": cases.order_by("due"), "today": today})
+
+
+@login_required
+def compilation(request):
+    """Mẫu 5 content: totals by field and jurisdiction, and the proposed assignment per matter."""
+    cases, _query = filtered_cases(request.user, request.GET)
+    cases = cases.annotate(petition_count=Count("petitions")).select_related("field", "agency")
+    by_field: dict[str, dict[str, int]] = {}
+    for case in cases:
+        row = by_field.setdefault(case.field.name if case.field else _("Not classified"), dict.fromkeys(Jurisdiction.values, 0))
+        row.setdefault("", 0)
+        row[case.jurisdiction or ""] += case.petition_count
+    totals = {j: sum(row.get(j, 0) for row in by_field.values()) for j in [*Jurisdiction.values, ""]}
+    context = {
+        "cases": cases.order_by("field__order", "pk"),
+        "by_field": by_field,
+        "totals": totals,
+        "grand_total": sum(totals.values()),
+        "jurisdictions": Jurisdiction.choices,
+        "params": request.GET,
+    }
+    return render(request, "petitions/compilation.html", context)
+
+
+def track(request):
+    """Anyone with a tracking code sees where the opinion stands and the approved answer — never who sent it."""
+    code = (request.GET.get("ma") or "").strip().upper()
+    petition = Petition.objects.select_related("case").filter(tracking_code=code).first() if code else None
+    return render(request, "petitions/track.html", {"code": code, "petition": petition, "searched": bool(code)})
