@@ -30,6 +30,7 @@ class IntakeForm(PetitionerFields):
     )
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 4}))
     attachment = forms.FileField(label=_("Attachment"), required=False)
+    follow_up_of = forms.CharField(label=_("Follow-up of (tracking code of the earlier opinion)"), required=False)
 
     def __init__(self, *args, units=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

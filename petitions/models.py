@@ -202,6 +202,24 @@ class CaseEvent(models.Model):
     def __str__(self) -> str:
         return self.action
 
+    @property
+    def action_label(self) -> str:
+        return str(CASE_ACTIONS.get(self.action, self.action))
+
+
+CASE_ACTIONS = {
+    "received": _("Received"),
+    "follow_up": _("Follow-up petition received"),
+    "classified": _("Classified"),
+    "grouped": _("Grouped with the same matter"),
+    "assigned": _("Assigned"),
+    "reassigned": _("Reassigned"),
+    "drafted": _("Answer drafted"),
+    "more_time": _("More time approved"),
+    "approved": _("Answer approved"),
+    "told": _("Petitioner told"),
+}
+
 
 class PersonalDataAccess(models.Model):
     """Who saw a petitioner's identity and contacts, when and where (Luật 91/2025/QH15: restrict and log)."""

@@ -63,8 +63,12 @@ def intake(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data.get("attachment")
+        code = (data.get("follow_up_of") or "").strip().upper()
+        earlier = Petition.objects.filter(tracking_code=code, unit=data["unit"]).first() if code else None
         if upload and (upload.size > MAX_ATTACHMENT or not upload.name.lower().endswith(ATTACHMENT_TYPES)):
             form.add_error("attachment", _("Attach a PDF, image or office file of at most 10 MB."))
+        elif code and earlier is None:
+            form.add_error("follow_up_of", _("No opinion of this unit has this tracking code."))
         else:
             try:
                 petition = casework.receive(
@@ -75,6 +79,7 @@ def intake(request):
                     _petitioner(data),
                     data["received_on"],
                     data.get("dialogue"),
+                    follow_up_of=earlier,
                 )
             except casework.CaseError as error:
                 form.add_error(None, str(error))
@@ -224,6 +229,7 @@ def case_list(request):
         "jurisdictions": Jurisdiction.choices,
         "channels": Channel.choices,
         "agencies": Organization.objects.filter(unit__in=units, assigned_cases__isnull=False).distinct(),
+        "fields": {case.field_id: case.field.name for case in base.select_related("field") if case.field_id},
         "can_intake": intake_units(request.user).exists(),
         "today": timezone.localdate(),
     }

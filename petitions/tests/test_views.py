@@ -113,3 +113,28 @@ def test_counts_and_form_5_compilation(client, demo):
     assert report.context["grand_total"] == 2
     assert report.context["by_field"]["Kinh tế"]["within"] == 1
     assert Case.objects.count() == 2
+
+
+def test_follow_up_from_the_intake_screen(client, demo):
+    first = receive()
+    login(client, "vanphong")
+    data = {
+        "unit": first.unit_id,
+        "channel": "letter",
+        "received_on": "2026-11-20",
+        "content": "Ngõ 12 vẫn chưa được sửa",
+        "kind": "unknown",
+        "follow_up_of": first.tracking_code.lower(),
+    }
+    client.post("/y-kien/tiep-nhan/", data)
+    assert Petition.objects.get(content="Ngõ 12 vẫn chưa được sửa").follow_up_of == first
+    data["follow_up_of"] = "YK-KHONGCO"
+    assert client.post("/y-kien/tiep-nhan/", data).status_code == 400
+
+
+def test_filter_by_field(client, demo):
+    assigned()
+    receive("Trộm cắp ở tổ 6")
+    login(client, "vanphong")
+    html = client.get("/y-kien/", {"linh_vuc": field("kinh_te").pk}).content.decode()
+    assert "ngõ 12" in html and "Trộm cắp" not in html
