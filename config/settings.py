@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "regulations",
     "dialogues",
     "petitions",
+    "conference",
     "portal",
     "api",
 ]

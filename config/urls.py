@@ -20,6 +20,7 @@ urlpatterns = [
     path("quy-dinh/", include("regulations.urls")),
     path("doi-thoai/", include("dialogues.urls")),
     path("y-kien/", include("petitions.urls")),
+    path("hoi-nghi/", include("conference.urls")),
     path("to-chuc/", include("organizations.urls")),
     path("", include("portal.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .loading import copy_profile
 from .models import (
+    AgendaItem,
     DeadlineRule,
     DossierItem,
     FrequencyRule,
@@ -59,6 +60,10 @@ class DossierInline(ShippedReadOnlyInline):
     model = DossierItem
 
 
+class AgendaInline(ShippedReadOnlyInline):
+    model = AgendaItem
+
+
 class NoteInline(ShippedReadOnlyInline):
     model = ProfileNote
 
@@ -78,7 +83,7 @@ class RegulationProfileAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "is_shipped", "copied_from"]
     search_fields = ["name", "code"]
     actions = [copy_profiles]
-    inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, NoteInline]
+    inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, AgendaInline, NoteInline]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_shipped:

@@ -14,6 +14,7 @@ import yaml
 from django.db import transaction
 
 from .models import (
+    AgendaItem,
     DeadlineRule,
     DossierItem,
     FrequencyRule,
@@ -97,11 +98,20 @@ def _write_children(profile: RegulationProfile, data: dict) -> None:
         DossierItem.objects.create(
             profile=profile, code=row["code"], group=row["group"], title=row["title"], order=order, **_text(row)
         )
+    for order, row in enumerate(data.get("agenda") or [], start=1):
+        AgendaItem.objects.create(
+            profile=profile,
+            title=row["title"],
+            who=row.get("who") or "",
+            minutes=row.get("minutes") or 10,
+            order=order,
+            **_text(row),
+        )
     for order, row in enumerate(data.get("notes") or [], start=1):
         ProfileNote.objects.create(profile=profile, text=row["text"], order=order, **_text(row))
 
 
-CHILD_RELATIONS = ["deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "notes"]
+CHILD_RELATIONS = ["deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "agenda", "notes"]
 
 
 @transaction.atomic

@@ -260,6 +260,25 @@ class DossierItem(RuleText):
         return self.title
 
 
+class AgendaItem(RuleText):
+    """One item of the conference's order of business (003 Điều 9; 001 III.3; 000 Bước 3)."""
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="agenda")
+    title = models.CharField(_("item"), max_length=400)
+    who = models.CharField(_("who"), max_length=30, blank=True)
+    minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=10)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("order of business")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class ProfileNote(RuleText):
     """A contradiction or a reading of the seed that users must know."""
 

@@ -16,7 +16,7 @@ def profile_list(request):
 def profile_detail(request, code: str):
     profile = get_object_or_404(
         RegulationProfile.objects.prefetch_related(
-            "deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "notes", "bindings__unit"
+            "deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "agenda", "notes", "bindings__unit"
         ),
         code=code,
     )
