@@ -33,10 +33,10 @@ lint: venv
 test: venv
 	$(BIN)/ruff check .
 	@echo "== Bộ kiểm thử trên SQLite =="
-	$(BIN)/python -m pytest
+	DB_CONN_MAX_AGE=0 $(BIN)/python -m pytest
 	@if $(BIN)/python scripts/pg_reachable.py "$(TEST_DATABASE_URL)"; then \
 		echo "== Bộ kiểm thử trên PostgreSQL =="; \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest; \
+		DB_CONN_MAX_AGE=0 DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "LỖI: không kết nối được PostgreSQL ($(TEST_DATABASE_URL)) mà REQUIRE_POSTGRES=1."; exit 1; \
 	else \

@@ -8,8 +8,9 @@ from workdays.loading import load_shipped_overrides
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _fast_passwords(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploaded and generated files of a test stay in its own folder
 
 
 @pytest.fixture

@@ -253,6 +253,7 @@ def record_outcome(
     """The outcome of a matter at the conference; an unsettled one becomes a tracked duty (assigned, with its deadline)."""
     if kind not in OutcomeKind.values:
         raise ConferenceError(_("Choose the outcome."))
+    dialogue = Dialogue.objects.get(pk=dialogue.pk)
     if case.dialogue_id != dialogue.pk:
         raise ConferenceError(_("This opinion is not one of this dialogue's."))
     if dialogue.status not in HELD_STATUSES and dialogue.status != "announced" and dialogue.kind != "ad_hoc":

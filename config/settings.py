@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dialogues",
     "petitions",
     "conference",
+    "documents",
     "portal",
     "api",
 ]
@@ -73,7 +74,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'doithoai.sqlite3'}"),
-        conn_max_age=60,
+        conn_max_age=int(env_str("DB_CONN_MAX_AGE", "60")),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -21,6 +19,8 @@ urlpatterns = [
     path("doi-thoai/", include("dialogues.urls")),
     path("y-kien/", include("petitions.urls")),
     path("hoi-nghi/", include("conference.urls")),
+    path("van-ban/", include("documents.urls")),
     path("to-chuc/", include("organizations.urls")),
     path("", include("portal.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+]
+# Uploaded files are never served as public media: each has a view that checks who may read it.

@@ -59,6 +59,8 @@ def load_demo() -> tuple[int, list[DemoLogin]]:
                 "kind": OrganizationKind.objects.get(code=row["kind"]),
                 "unit": units[unit_code],
                 "parent": organizations.get(row.get("parent")),
+                "short_name": row.get("short", ""),
+                "term_start": row.get("term_start"),
             }
             organizations[row["code"]], changed = upsert(Organization, {"code": row["code"]}, values)
             written += changed

@@ -119,6 +119,12 @@ class Organization(models.Model):
         "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent organisation")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    term_start = models.DateField(
+        _("start of the current term"),
+        null=True,
+        blank=True,
+        help_text=_("Party bodies number their documents from 01 within each term (Hướng dẫn 36-HD/VPTW)."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("tong-hop/", views.compilation, name="compilation"),
     path("tra-cuu/", views.track, name="track"),
     path("vu-viec/<int:pk>/", views.case_detail, name="case"),
+    path("vu-viec/<int:pk>/tep/<int:attachment_id>/", views.attachment, name="attachment"),
     path("vu-viec/<int:pk>/phan-loai/", views.classify, name="classify"),
     path("vu-viec/<int:pk>/gop/", views.group, name="group"),
     path("vu-viec/<int:pk>/giao/", views.assign, name="assign"),

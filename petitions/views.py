@@ -370,6 +370,18 @@ def tell(request, pk: int, petition_id: int):
 
 
 @login_required
+def attachment(request, pk: int, attachment_id: int):
+    """Attachments may carry personal data: the same people as the petitioner's identity may open them."""
+    from django.http import FileResponse
+
+    case = case_for(request.user, pk)
+    if not may_see_petitioner(request.user, case):
+        raise PermissionDenied
+    stored = get_object_or_404(Attachment, pk=attachment_id, petition__case=case)
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.name)
+
+
+@login_required
 def inbox(request):
     cases = visible_cases(request.user).filter(agency_id__in=my_agency_ids(request.user)).exclude(status=CaseStatus.CLOSED)
     return render(request, "petitions/inbox.html", {"cases": cases.order_by("due"), "today": timezone.localdate()})

@@ -132,6 +132,7 @@ def load_shipped_profile(code: str) -> bool:
         "is_shipped": True,
         "source_hash": digest,
         "fields_from": RegulationProfile.objects.filter(code=data["fields_from"]).first() if data.get("fields_from") else None,
+        "dossier_from": RegulationProfile.objects.filter(code=data["dossier_from"]).first() if data.get("dossier_from") else None,
     }
     if profile is None:
         profile = RegulationProfile.objects.create(code=code, **fields)
@@ -163,6 +164,7 @@ def copy_profile(profile: RegulationProfile, code: str, name: str) -> Regulation
         is_shipped=False,
         copied_from=profile,
         fields_from=profile.fields_from,
+        dossier_from=profile.dossier_from,
     )
     for relation in CHILD_RELATIONS:
         for row in getattr(profile, relation).all():

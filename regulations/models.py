@@ -48,6 +48,15 @@ class RegulationProfile(models.Model):
         verbose_name=_("fields of opinions taken from"),
         help_text=_("For a regulation that lists no fields of opinions: whose list to use."),
     )
+    dossier_from = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dossier checklist taken from"),
+        help_text=_("For a regulation that lists no dossier: whose checklist to use."),
+    )
     copied_from = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("copied from")
     )
@@ -70,6 +79,13 @@ class RegulationProfile(models.Model):
         if own.exists() or self.fields_from_id is None:
             return own
         return self.fields_from.fields.all()
+
+    def dossier_items(self):
+        """The profile's own dossier checklist, or that of the profile it takes it from."""
+        own = self.dossier.all()
+        if own.exists() or self.dossier_from_id is None:
+            return own
+        return self.dossier_from.dossier.all()
 
     def deadline(self, code: str) -> DeadlineRule | None:
         return next((rule for rule in self.deadlines.all() if rule.code == code), None)

@@ -1,0 +1,174 @@
+"""A dialogue's dossier (hồ sơ): the profile's checklist, each item generated, uploaded, or not applicable.
+
+000 mục 7 (14 items in three groups), 002 IV.4.2 (plus the assignment documents), 003 Điều 15.2;
+kept by the advising office (002 IV.4.1). Exported as one ZIP in the checklist's order with an index.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from dialogues.models import Dialogue
+from petitions.models import OpinionSheet
+from regulations.models import DossierItem
+
+from .issuing import issue
+from .kinds import Kind
+from .models import DossierEntry, DossierFile, DossierStatus, IssuedDocument
+from .render import Block, Content, built_in, render
+
+MAX_SCAN_BYTES = 20 * 1024 * 1024
+SIGNATURES = {b"%PDF": ".pdf", b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+class DossierError(Exception):
+    """A refused change; the message is for the user."""
+
+
+@lru_cache(maxsize=1)
+def generated_items() -> dict[str, str]:
+    return yaml.safe_load((Path(__file__).resolve().parent / "data" / "generated_items.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Item:
+    rule: DossierItem
+    entry: DossierEntry | None
+    kind: str | None
+    files: list = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return self.entry.status if self.entry else DossierStatus.MISSING
+
+    @property
+    def complete(self) -> bool:
+        return self.status != DossierStatus.MISSING
+
+
+def checklist(dialogue: Dialogue) -> list[Item]:
+    entries = {entry.item_code: entry for entry in dialogue.dossier_entries.prefetch_related("files")}
+    items = []
+    for rule in dialogue.profile.dossier_items():
+        entry = entries.get(rule.code)
+        items.append(Item(rule, entry, generated_items().get(rule.code), list(entry.files.all()) if entry else []))
+    return items
+
+
+def completeness(dialogue: Dialogue) -> tuple[int, int]:
+    items = checklist(dialogue)
+    return sum(item.complete for item in items), len(items)
+
+
+def _entry(dialogue: Dialogue, code: str) -> DossierEntry:
+    if not any(rule.code == code for rule in dialogue.profile.dossier_items()):
+        raise DossierError("Mục này không có trong danh mục hồ sơ của bộ quy định.")
+    entry, _ = DossierEntry.objects.get_or_create(dialogue=dialogue, item_code=code)
+    return entry
+
+
+def _subjects(dialogue: Dialogue, kind: str) -> list:
+    if kind == Kind.ANSWER_REPORT:
+        from organizations.models import Organization
+
+        return list(Organization.objects.filter(assigned_cases__dialogue=dialogue).distinct()) or [None]
+    if kind == Kind.OPINION_FORM:
+        return list(OpinionSheet.objects.filter(dialogue=dialogue)) or [None]
+    return [None]
+
+
+@transaction.atomic
+def generate(dialogue: Dialogue, code: str, user: User) -> list[IssuedDocument]:
+    """Issue the document(s) of this item from the data (one answer report per agency, one form per sheet)."""
+    kind = generated_items().get(code)
+    if kind is None:
+        raise DossierError("Hệ thống không tự soạn mục này; hãy tải lên bản scan đã ký.")
+    entry = _entry(dialogue, code)
+    documents = []
+    for subject in _subjects(dialogue, kind):
+        if kind == Kind.ANSWER_REPORT and subject is None:
+            raise DossierError("Chưa có cơ quan nào được giao trả lời ý kiến của cuộc đối thoại này.")
+        document = issue(kind, user, dialogue, subject)
+        with document.file.open("rb") as handle:
+            stored = DossierFile(
+                entry=entry, name=Path(document.file.name).name, size=document.file.size, document=document, uploaded_by=user
+            )
+            stored.file.save(stored.name, ContentFile(handle.read()), save=True)
+        documents.append(document)
+    entry.status, entry.reason = DossierStatus.GENERATED, ""
+    entry.save()
+    return documents
+
+
+@transaction.atomic
+def upload(dialogue: Dialogue, code: str, name: str, content: bytes, user: User) -> DossierFile:
+    """Add a signed scan (PDF, JPEG or PNG, at most 20 MB; checked by its content, not only its name)."""
+    if len(content) > MAX_SCAN_BYTES:
+        raise DossierError("Tệp lớn hơn 20 MB.")
+    kind = next((ext for magic, ext in SIGNATURES.items() if content.startswith(magic)), None)
+    if kind is None:
+        raise DossierError("Chỉ nhận bản scan dạng PDF, JPEG hoặc PNG.")
+    entry = _entry(dialogue, code)
+    stored = DossierFile(entry=entry, name=Path(name).name[:200], size=len(content), uploaded_by=user)
+    stored.file.save(Path(name).stem[:80] + kind, ContentFile(content), save=True)
+    if entry.status != DossierStatus.GENERATED:
+        entry.status, entry.reason = DossierStatus.UPLOADED, ""
+        entry.save()
+    return stored
+
+
+@transaction.atomic
+def not_applicable(dialogue: Dialogue, code: str, reason: str) -> DossierEntry:
+    if not (reason or "").strip():
+        raise DossierError("Ghi lý do không áp dụng.")
+    entry = _entry(dialogue, code)
+    entry.status, entry.reason = DossierStatus.NOT_APPLICABLE, reason.strip()
+    entry.save()
+    return entry
+
+
+def index_docx(dialogue: Dialogue, items: list[Item]) -> bytes:
+    """Mục lục hồ sơ: each item with its files, in the checklist's order."""
+    rows = [["TT", "Tên tài liệu", "Tình trạng", "Tệp"]]
+    for number, item in enumerate(items, start=1):
+        state = {DossierStatus.NOT_APPLICABLE: f"Không áp dụng: {item.entry.reason}" if item.entry else ""}.get(
+            item.status, dict(DossierStatus.choices)[item.status]
+        )
+        rows.append([str(number), item.rule.title, str(state), "; ".join(f.name for f in item.files)])
+    issuer = dialogue.advising_office
+    from .issuing import header
+
+    content = Content("MỤC LỤC HỒ SƠ", dialogue.title, [Block(rows=rows)], recipients=[])
+    head = header(issuer, dialogue.date, None, Kind.OPINION_FORM)
+    from .issuer import family
+
+    return render(built_in(family(issuer)), head, content)
+
+
+def export_zip(dialogue: Dialogue) -> tempfile.SpooledTemporaryFile:
+    """The dossier as one ZIP (written to a temporary file, so a large dossier does not fill memory)."""
+    items = checklist(dialogue)
+    archive = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115 - returned to the caller
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("00 - Muc luc ho so.docx", index_docx(dialogue, items))
+        for number, item in enumerate(items, start=1):
+            folder = f"{number:02d} - {item.rule.title[:80]}".replace("/", "-")
+            for stored in item.files:
+                with stored.file.open("rb") as handle:
+                    bundle.writestr(f"{folder}/{stored.name}", handle.read())
+    archive.seek(0)
+    return archive
+
+
+def zip_names(archive) -> list[str]:
+    with zipfile.ZipFile(archive) as bundle:
+        return bundle.namelist()
