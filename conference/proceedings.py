@@ -55,15 +55,15 @@ def _at(dialogue: Dialogue, minutes: int) -> datetime.time:
     return start.time()
 
 
-@transaction.atomic
-def build_programme(dialogue: Dialogue) -> list[ProgrammeItem]:
-    """Prefill the programme from the profile's order of business, timed from the start (once; then it is edited)."""
-    if dialogue.programme.exists():
-        return list(dialogue.programme.all())
+def programme_rows(dialogue: Dialogue) -> list[ProgrammeItem]:
+    """The saved programme, or (unsaved) the one the profile's order of business gives, timed from the start."""
+    saved = list(dialogue.programme.all())
+    if saved:
+        return saved
     items, elapsed = [], 0
     for order, rule in enumerate(dialogue.profile.agenda.all(), start=1):
         items.append(
-            ProgrammeItem.objects.create(
+            ProgrammeItem(
                 dialogue=dialogue,
                 order=order,
                 title=rule.title,
@@ -74,6 +74,16 @@ def build_programme(dialogue: Dialogue) -> list[ProgrammeItem]:
             )
         )
         elapsed += rule.minutes
+    return items
+
+
+@transaction.atomic
+def build_programme(dialogue: Dialogue) -> list[ProgrammeItem]:
+    """Prefill the programme from the profile's order of business (once; then it is edited)."""
+    items = programme_rows(dialogue)
+    for item in items:
+        if item.pk is None:
+            item.save()
     return items
 
 

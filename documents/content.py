@@ -143,7 +143,8 @@ def opinion_form(dialogue: Dialogue, sheet: OpinionSheet | None = None) -> tuple
         Block(f"Địa chỉ: {person.address if person and person.address else '…………………………………………'}"),
     ]
     for number, field in enumerate(fields, start=1):
-        body.append(Block(f"{number}. Lĩnh vực {field.name.lower()}:", bold=True))
+        label = field.name if field.name.lower().startswith("lĩnh vực") else f"Lĩnh vực {field.name.lower()}"
+        body.append(Block(f"{number}. {label}:", bold=True))
         body.append(Block(answers.get(field.pk) or "……………………………………………………………………………………"))
     return dialogue.advising_office, Content("PHIẾU GÓP Ý KIẾN, KIẾN NGHỊ", "", body, recipients=[])
 
@@ -232,8 +233,10 @@ def invitation(dialogue: Dialogue) -> tuple[Organization, Content]:
 
 
 def programme(dialogue: Dialogue) -> tuple[Organization, Content]:
+    from conference.proceedings import programme_rows
+
     rows = [["Thời gian", "Nội dung", "Thực hiện"]]
-    for item in dialogue.programme.all():
+    for item in programme_rows(dialogue):
         rows.append([f"{item.start_time:%H:%M} - {item.end_time:%H:%M}", item.title, item.who])
     body = [Block(f"{_when(dialogue)}, tại {dialogue.venue or '…'}", center=True, italic=True), Block(rows=rows)]
     return host_body(dialogue), Content("CHƯƠNG TRÌNH", dialogue.title, body, recipients=[])
