@@ -33,3 +33,15 @@ def demo(reference):
     from organizations.demo import load_demo
 
     return load_demo()[1]
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """A live server over the demo data, for the browser tests (their tests use transactional databases)."""
+    from organizations.demo import load_demo
+
+    load_reference()
+    load_shipped_overrides()
+    load_shipped_profiles()
+    load_demo()
+    return live_server.url

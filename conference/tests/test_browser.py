@@ -6,26 +6,18 @@ from django.utils import timezone
 
 from dialogues import lifecycle
 from dialogues.tests.factories import make_dialogue
-from organizations.demo import load_demo
-from organizations.reference import load_reference
 from petitions import casework
 from petitions.enums import Channel
 from petitions.tests.helpers import person, user
 from portal.tests.browser import chromium_page, screenshot
 from portal.tests.test_browser import log_in
-from regulations.loading import load_shipped_profiles
 from workdays.calendar import WorkCalendar
-from workdays.loading import load_shipped_overrides
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def held_site(live_server):
-    load_reference()
-    load_shipped_overrides()
-    load_shipped_profiles()
-    load_demo()
+def held_site(demo_site):
     calendar, today = WorkCalendar(), timezone.localdate()
     held_on = calendar.before(today, 2).date
     dialogue = make_dialogue(date=held_on, notice_justification="Hội nghị đã tổ chức, nhập để theo dõi")
@@ -35,7 +27,7 @@ def held_site(live_server):
     )
     lifecycle.announce(dialogue, staff, calendar.before(held_on, 8).date)
     lifecycle.hold(dialogue, staff, held_on)
-    return live_server.url, dialogue, petition
+    return demo_site, dialogue, petition
 
 
 def test_secretary_runs_the_conference_and_the_agency_sees_its_deadline(held_site):

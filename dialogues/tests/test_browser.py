@@ -3,24 +3,11 @@
 import pytest
 from django.utils import timezone
 
-from organizations.demo import load_demo
-from organizations.reference import load_reference
 from portal.tests.browser import chromium_page, screenshot
 from portal.tests.test_browser import log_in
-from regulations.loading import load_shipped_profiles
 from workdays.calendar import WorkCalendar
-from workdays.loading import load_shipped_overrides
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    load_reference()
-    load_shipped_overrides()
-    load_shipped_profiles()
-    load_demo()
-    return live_server.url
 
 
 def red(page, selector: str) -> bool:

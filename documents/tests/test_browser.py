@@ -3,27 +3,19 @@
 import pytest
 
 from dialogues.tests.factories import make_dialogue
-from organizations.demo import load_demo
-from organizations.reference import load_reference
 from portal.tests.browser import chromium_page, screenshot
 from portal.tests.test_browser import log_in
-from regulations.loading import load_shipped_profiles
-from workdays.loading import load_shipped_overrides
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_dossier_screen(live_server, tmp_path):
-    load_reference()
-    load_shipped_overrides()
-    load_shipped_profiles()
-    load_demo()
+def test_dossier_screen(demo_site, tmp_path):
     dialogue = make_dialogue(venue="Hội trường UBND phường Hồng An")
     scan = tmp_path / "bao-cao-kinh-te-xa-hoi.pdf"
     scan.write_bytes(b"%PDF-1.4\n% signed scan\n")
     with chromium_page() as page:
-        log_in(page, live_server.url, "vanphong")
-        page.goto(f"{live_server.url}/van-ban/doi-thoai/{dialogue.pk}/ho-so/")
+        log_in(page, demo_site, "vanphong")
+        page.goto(f"{demo_site}/van-ban/doi-thoai/{dialogue.pk}/ho-so/")
         page.click("tr[data-item='plan'] button.generate")
         page.wait_for_selector("tr[data-item='plan'][data-status='generated']")
         row = page.locator("tr[data-item='socio_economic_report']")
@@ -33,6 +25,6 @@ def test_dossier_screen(live_server, tmp_path):
         assert "14" in page.inner_text("section.card") and "(14%)" in page.inner_text("section.card")
         assert page.get_attribute("#zip", "href").endswith("/ho-so.zip")
         screenshot(page, "van-ban-ho-so")
-        page.goto(f"{live_server.url}/van-ban/doi-thoai/{dialogue.pk}/")
+        page.goto(f"{demo_site}/van-ban/doi-thoai/{dialogue.pk}/")
         assert page.locator("#issued tbody tr").first.inner_text().startswith("01-KH/ĐU")
         screenshot(page, "van-ban-doi-thoai")

@@ -5,26 +5,13 @@ import datetime
 import pytest
 from openpyxl import Workbook
 
-from organizations.demo import load_demo
-from organizations.reference import load_reference
 from petitions.importing import COLUMNS
 from petitions.models import Petition
 from portal.tests.browser import chromium_page, screenshot
 from portal.tests.test_browser import log_in
-from regulations.loading import load_shipped_profiles
 from regulations.models import OpinionField
-from workdays.loading import load_shipped_overrides
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    load_reference()
-    load_shipped_overrides()
-    load_shipped_profiles()
-    load_demo()
-    return live_server.url
 
 
 def log_out(page, base):

@@ -4,10 +4,7 @@ import os
 
 import pytest
 
-from organizations.demo import demo_data, load_demo
-from organizations.reference import load_reference
-from regulations.loading import load_shipped_profiles
-from workdays.loading import load_shipped_overrides
+from organizations.demo import demo_data
 
 from .browser import chromium_page, screenshot
 
@@ -25,15 +22,6 @@ ROLE_TITLES = {
     "thuky": "Thư ký hội nghị",
     "captren": "Theo dõi của cấp trên",
 }
-
-
-@pytest.fixture
-def demo_site(live_server):
-    load_reference()
-    load_shipped_overrides()
-    load_shipped_profiles()
-    load_demo()
-    return live_server.url
 
 
 def log_in(page, base_url: str, username: str) -> None:
