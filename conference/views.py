@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from dialogues.access import dialogue_for
 from organizations.access import can
 from organizations.models import Organization
+from petitions import casework
 from petitions.models import Case
 
 from . import proceedings
@@ -173,6 +174,8 @@ def speaker_action(request, pk: int, action: str):
             )
         elif action == "next":
             proceedings.call_next(dialogue)
+        elif action == "opinion":
+            proceedings.opinion_at_conference(dialogue, request.user, request.POST.get("content", ""), speaker)
         elif speaker is None:
             raise proceedings.ConferenceError(_("Choose the speaker."))
         elif action in ("up", "down"):
@@ -181,12 +184,10 @@ def speaker_action(request, pk: int, action: str):
             proceedings.finish(speaker, request.POST.get("summary", ""))
         elif action == "refuse":
             proceedings.refuse(speaker, request.POST.get("ground", ""), request.POST.get("reason", ""))
-        elif action == "opinion":
-            proceedings.opinion_at_conference(dialogue, request.user, request.POST.get("content", ""), speaker)
 
     try:
         run()
-    except (proceedings.ConferenceError, ValueError) as error:
+    except (proceedings.ConferenceError, casework.CaseError, ValueError) as error:
         message = str(error)
         if request.headers.get("HX-Request"):
             context = _live_context(dialogue) | {"error": message}

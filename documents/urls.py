@@ -5,6 +5,7 @@ from . import views
 app_name = "documents"
 urlpatterns = [
     path("so-dang-ky/", views.register, name="register"),
+    path("tra-loi/<int:pk>/", views.petition_answer, name="petition_answer"),
     path("mau/", views.templates, name="templates"),
     path("mau/tai/", views.template_download, name="template_download"),
     path("tai/<int:pk>/", views.download, name="download"),

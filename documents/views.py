@@ -115,6 +115,25 @@ def download_pdf(request, pk: int):
 
 
 @login_required
+def petition_answer(request, pk: int):
+    """The written answer to a petitioner (draft with GET, issued with a number with POST by the agency)."""
+    from petitions.access import visible_petitions
+    from petitions.casework import may_draft
+
+    petition = get_object_or_404(visible_petitions(request.user).select_related("case__agency"), pk=pk)
+    if petition.case.agency is None or not petition.case.answer:
+        messages.error(request, _("The matter has no approved answer yet."))
+        return redirect("petitions:case", pk=petition.case_id)
+    if request.method == "POST":
+        if not (may_draft(request.user, petition.case) or can(request.user, "plan_dialogue", petition.unit)):
+            raise PermissionDenied
+        document = issue(Kind.WRITTEN_ANSWER, request.user, subject=petition)
+        messages.success(request, _("Issued: %(number)s") % {"number": document.symbol})
+        return redirect("petitions:case", pk=petition.case_id)
+    return _docx_response(draft(Kind.WRITTEN_ANSWER, subject=petition).docx, f"tra-loi-{petition.tracking_code}.docx")
+
+
+@login_required
 def register(request):
     units = visible_units(request.user)
     documents = IssuedDocument.objects.filter(organization__unit__in=units).select_related("organization", "dialogue")

@@ -81,3 +81,11 @@ def test_notice_page_issues_and_shows_recipients(client, held):  # noqa: F811
     assert dialogue.status == "concluded" and dialogue.conclusion_issued_on == datetime.date(2027, 3, 19)
     html = client.get(f"/hoi-nghi/{dialogue.pk}/thong-bao-ket-luan/").content.decode()
     assert 'id="issued"' in html and "Ban Xây dựng Đảng" in html
+
+
+def test_new_opinion_spoken_in_the_hall(client, held):  # noqa: F811
+    dialogue, _ = held
+    login(client, "thuky")
+    client.post(f"/hoi-nghi/{dialogue.pk}/nguoi-phat-bieu/opinion/", {"content": "Đề nghị lắp camera ở ngã ba tổ 4"})
+    petition = dialogue.petitions.get(content="Đề nghị lắp camera ở ngã ba tổ 4")
+    assert petition.channel == "at_conference"

@@ -83,3 +83,18 @@ def test_dossier_page_generate_and_zip(client, party_dialogue):  # noqa: F811
         .status_code
         == 403
     )
+
+
+def test_written_answer_from_the_matter_page(client, party_dialogue):  # noqa: F811
+    from petitions import casework
+
+    case = party_dialogue.cases.get()
+    casework.draft_answer(case, user("canbo"), "resolved", "Đã sửa xong ngõ 12.")
+    casework.approve(case, user("lanhdao"))
+    petition = case.petitions.get()
+    login(client, "canbo")
+    letter = client.get(f"/van-ban/tra-loi/{petition.pk}/")
+    assert "Kính gửi: Trần Văn Bình" in texts(Document(io.BytesIO(letter.content)))
+    client.post(f"/van-ban/tra-loi/{petition.pk}/")
+    assert IssuedDocument.objects.get(kind="written_answer").symbol == "01/CV-KTHTĐT"
+    assert login(client, "mattran").post(f"/van-ban/tra-loi/{petition.pk}/").status_code == 403
