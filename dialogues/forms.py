@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import AdministrativeUnit, Appointment, Organization
+from organizations.models import AdministrativeUnit, Appointment, Organization, Person
 from regulations.models import profile_for
 
 from .enums import AdHocReason, DialogueForm, DialogueKind, GroupKind, ThematicTopic
@@ -123,12 +123,18 @@ class DialoguePlanForm(forms.Form):
         self.fields["delegated_host"].queryset = hosts
         self.fields["delegate"].queryset = people
         self.fields["advising_office"].queryset = Organization.objects.filter(unit__in=units, is_active=True)
+        # Upper-level delegates come from the units above (001 III.2): those may be invited too.
+        above = {code for unit in units for code in unit.path.strip("/").split("/")}
+        reach = AdministrativeUnit.objects.filter(code__in=above)
         for group in GroupKind:
             self.fields[f"group_{group.value}_count"] = forms.IntegerField(
                 label=group.label, min_value=0, required=False, initial=0
             )
             self.fields[f"group_{group.value}_orgs"] = forms.ModelMultipleChoiceField(
-                Organization.objects.filter(unit__in=units, is_active=True), label=_("Organisations"), required=False
+                Organization.objects.filter(unit__in=reach, is_active=True), label=_("Organisations"), required=False
+            )
+            self.fields[f"group_{group.value}_people"] = forms.ModelMultipleChoiceField(
+                Person.objects.filter(appointments__organization__unit__in=reach).distinct(), label=_("People"), required=False
             )
         for index in range(3):
             self.fields[f"agency_{index}"] = forms.ModelChoiceField(
@@ -137,7 +143,9 @@ class DialoguePlanForm(forms.Form):
             self.fields[f"agency_{index}_task"] = forms.CharField(label=_("Its task"), required=False)
 
     def group_rows(self):
-        return [(self[f"group_{g.value}_count"], self[f"group_{g.value}_orgs"]) for g in GroupKind]
+        return [
+            (self[f"group_{g.value}_count"], self[f"group_{g.value}_orgs"], self[f"group_{g.value}_people"]) for g in GroupKind
+        ]
 
     def agency_rows(self):
         return [(self[f"agency_{i}"], self[f"agency_{i}_task"]) for i in range(3)]

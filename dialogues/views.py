@@ -159,9 +159,11 @@ def _create_from_form(form: DialoguePlanForm, user) -> object:
     )
     for group in GroupKind:
         count, orgs = data.get(f"group_{group.value}_count") or 0, data.get(f"group_{group.value}_orgs")
-        if count or orgs:
+        people = data.get(f"group_{group.value}_people")
+        if count or orgs or people:
             row = ParticipantGroup.objects.create(dialogue=dialogue, kind=group.value, expected_count=count)
             row.organizations.set(orgs or [])
+            row.people.set(people or [])
     for index in range(3):
         agency, task = data.get(f"agency_{index}"), (data.get(f"agency_{index}_task") or "").strip()
         if agency and task:

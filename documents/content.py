@@ -86,8 +86,8 @@ def plan(dialogue: Dialogue) -> tuple[Organization, Content]:
             f"{', phối hợp với ' + dialogue.advising_with.name if dialogue.advising_with else ''}."
         ),
     ]
-    for number, group in enumerate(dialogue.participant_groups.prefetch_related("organizations"), start=3):
-        names = ", ".join(o.name for o in group.organizations.all())
+    for number, group in enumerate(dialogue.participant_groups.prefetch_related("organizations", "people"), start=3):
+        names = ", ".join([o.name for o in group.organizations.all()] + [p.full_name for p in group.people.all()])
         body.append(Block(f"{number}. {group.get_kind_display()}: {group.expected_count} người{': ' + names if names else ''}."))
     body.append(Block(f"Số công dân dự kiến tham dự: {dialogue.expected_citizens} người."))
     body += [Block("IV. TIẾN ĐỘ THỰC HIỆN", bold=True), _steps_table(dialogue), Block("V. TỔ CHỨC THỰC HIỆN", bold=True)]

@@ -7,6 +7,11 @@ from organizations.enums import Role
 ROLE_HOME: dict[str, dict] = {
     Role.ADMIN: {
         "title": _("System administration"),
+        "links": [
+            (_("Administration site"), "admin:index"),
+            (_("Import master data"), "organizations:import"),
+            (_("Document templates"), "documents:templates"),
+        ],
         "duties": [
             _("Manage units, organisations, people, positions and users"),
             _("Import master data from Excel or CSV files"),
@@ -16,6 +21,12 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.ADVISING_STAFF: {
         "title": _("Advising office work"),
+        "links": [
+            (_("Plan a dialogue"), "dialogues:create"),
+            (_("Receive an opinion"), "petitions:intake"),
+            (_("Overdue steps"), "dialogues:overdue"),
+            (_("Overdue answers"), "petitions:overdue"),
+        ],
         "duties": [
             _("Plan dialogues and send notices and invitations on time"),
             _("Collect, classify and assign the People's opinions"),
@@ -25,6 +36,7 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.HOST: {
         "title": _("Host of dialogues"),
+        "links": [(_("Dialogues"), "dialogues:list"), (_("Year view"), "dialogues:year")],
         "duties": [
             _("Hold the periodic dialogues the regulation requires each year"),
             _("Chair the conference and conclude it"),
@@ -33,6 +45,7 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.AGENCY_OFFICER: {
         "title": _("Agency officer"),
+        "links": [(_("My agency's inbox"), "petitions:inbox"), (_("My tasks"), "dialogues:my_tasks")],
         "duties": [
             _("Draft answers to the opinions assigned to your agency"),
             _("Keep to the answer deadlines"),
@@ -40,6 +53,7 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.AGENCY_HEAD: {
         "title": _("Agency head"),
+        "links": [(_("My agency's inbox"), "petitions:inbox"), (_("Overdue answers"), "petitions:overdue")],
         "duties": [
             _("Approve your agency's answers before they are sent"),
             _("Watch your agency's deadlines"),
@@ -47,6 +61,11 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.FRONT_SUPERVISOR: {
         "title": _("Fatherland Front supervision"),
+        "links": [
+            (_("Overdue steps"), "dialogues:overdue"),
+            (_("Overdue answers"), "petitions:overdue"),
+            (_("Opinions and petitions"), "petitions:list"),
+        ],
         "duties": [
             _("Follow the dialogues and the answers to the People's opinions"),
             _("See overdue answers and ask for them"),
@@ -54,6 +73,7 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.SECRETARY: {
         "title": _("Conference secretary"),
+        "links": [(_("Dialogues"), "dialogues:list"), (_("Upcoming dialogues"), "dialogues:upcoming")],
         "duties": [
             _("Keep the list of speakers"),
             _("Write the minutes of the conference"),
@@ -61,6 +81,11 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.UPPER_VIEWER: {
         "title": _("Upper-level overview"),
+        "links": [
+            (_("Dialogues"), "dialogues:list"),
+            (_("Year view"), "dialogues:year"),
+            (_("Overdue steps"), "dialogues:overdue"),
+        ],
         "duties": [
             _("Read the dialogues and answers of every unit below yours"),
             _("Follow which units meet their yearly targets"),

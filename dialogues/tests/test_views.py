@@ -34,6 +34,7 @@ def plan_payload(**overrides):
         "expected_citizens": "120",
         "hosts": [head("31-HONGAN").pk],
         "group_residential_count": "40",
+        "group_upper_people": [Appointment.objects.get(person__full_name="Lý Văn Sơn").person_id],
         "agency_0": "",
     }
     data.update(overrides)
@@ -45,7 +46,9 @@ def test_advising_staff_plans_a_dialogue_with_the_form(client, demo):
     response = client.post("/doi-thoai/moi/", plan_payload())
     dialogue = Dialogue.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/doi-thoai/{dialogue.pk}/"
-    assert dialogue.expected_citizens == 120 and dialogue.participant_groups.get().expected_count == 40
+    assert dialogue.expected_citizens == 120
+    assert dialogue.participant_groups.get(kind="residential").expected_count == 40
+    assert [p.full_name for p in dialogue.participant_groups.get(kind="upper").people.all()] == ["Lý Văn Sơn"]
     page = client.get(f"/doi-thoai/{dialogue.pk}/").content.decode()
     assert 'data-code="announce"' in page and "26/02/2027" in page
 
