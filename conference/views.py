@@ -26,13 +26,6 @@ from . import proceedings
 from .models import Invitee, OutcomeKind, RefusalGround, SpeakerStatus
 
 
-def _dialogue(request, pk: int, action: str | None = None):
-    dialogue = dialogue_for(request.user, pk)
-    if action and not can(request.user, action, dialogue.unit):
-        raise PermissionDenied
-    return dialogue
-
-
 def _done(request, pk: int, name: str, action):
     try:
         action()
@@ -45,7 +38,7 @@ def _done(request, pk: int, name: str, action):
 
 @login_required
 def overview(request, pk: int):
-    dialogue = _dialogue(request, pk)
+    dialogue = dialogue_for(request.user, pk)
     if can(request.user, "record_conference", dialogue.unit):
         proceedings.build_programme(dialogue)
     context = {
@@ -61,7 +54,7 @@ def overview(request, pk: int):
 @login_required
 @require_POST
 def programme_save(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     for item in dialogue.programme.all():
         title = request.POST.get(f"title_{item.pk}", "").strip()
         try:
@@ -81,7 +74,7 @@ def programme_save(request, pk: int):
 
 @login_required
 def attendance(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     if request.method == "POST":
         if request.POST.get("invitee"):
             invitee = get_object_or_404(Invitee, pk=request.POST["invitee"], dialogue=dialogue)
@@ -121,7 +114,7 @@ def attendance(request, pk: int):
 
 @login_required
 def chair(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     petitions = dialogue.petitions.all()
     return render(
         request,
@@ -142,13 +135,13 @@ def _live_context(dialogue):
 
 @login_required
 def chair_live(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     return render(request, "conference/_chair_live.html", _live_context(dialogue))
 
 
 @login_required
 def hall(request, pk: int):
-    dialogue = _dialogue(request, pk)
+    dialogue = dialogue_for(request.user, pk)
     template = "conference/_hall_live.html" if request.headers.get("HX-Request") else "conference/hall.html"
     return render(request, template, _live_context(dialogue))
 
@@ -156,7 +149,7 @@ def hall(request, pk: int):
 @login_required
 @require_POST
 def speaker_action(request, pk: int, action: str):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     speaker = dialogue.speakers.filter(pk=request.POST.get("speaker") or 0).first()
 
     def run():
@@ -200,7 +193,7 @@ def speaker_action(request, pk: int, action: str):
 
 @login_required
 def minutes(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     record = proceedings.minutes_for(dialogue)
     status = 200
     if request.method == "POST":
@@ -236,7 +229,7 @@ def minutes(request, pk: int):
 @login_required
 @require_POST
 def hall_answer(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     from .models import ConferenceAnswer
 
     who, content = request.POST.get("answered_by", "").strip(), request.POST.get("content", "").strip()
@@ -251,7 +244,7 @@ def hall_answer(request, pk: int):
 
 @login_required
 def outcomes(request, pk: int):
-    dialogue = _dialogue(request, pk, "record_conference")
+    dialogue = dialogue_for(request.user, pk, "record_conference")
     if request.method == "POST":
         case = get_object_or_404(Case, pk=request.POST.get("case"), dialogue=dialogue)
         agency = Organization.objects.filter(pk=request.POST.get("agency") or 0, unit=dialogue.unit).first()
@@ -276,7 +269,7 @@ def outcomes(request, pk: int):
 
 @login_required
 def notice(request, pk: int):
-    dialogue = _dialogue(request, pk)
+    dialogue = dialogue_for(request.user, pk)
     # The advising office issues it; the conference secretary, who drafts it, may too.
     allowed = can(request.user, "plan_dialogue", dialogue.unit) or can(request.user, "record_conference", dialogue.unit)
     if request.method == "POST":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -12,8 +13,8 @@ from organizations.enums import WRITING_ROLES
 from .models import Dialogue, ScheduleStep
 
 
-class Forbidden(Exception):
-    """The user may see the dialogue but not do this to it."""
+class Forbidden(PermissionDenied):
+    """The user may see the dialogue but not do this to it (a 403 in views; the API answers it as JSON)."""
 
 
 def visible_dialogues(user: User) -> QuerySet[Dialogue]:

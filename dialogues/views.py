@@ -21,7 +21,7 @@ from organizations.access import can, units_for, visible_units
 from organizations.models import Appointment
 
 from . import lifecycle
-from .access import Forbidden, can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
+from .access import can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
 from .annual import annual_view
 from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, GroupKind, Status, StepStatus
 from .forms import DialogueDetailsForm, DialoguePlanForm
@@ -173,7 +173,7 @@ def _create_from_form(form: DialoguePlanForm, user) -> object:
 
 @login_required
 def edit(request, pk: int):
-    dialogue = _guarded(request, pk, "plan_dialogue")
+    dialogue = dialogue_for(request.user, pk, "plan_dialogue")
     if not dialogue.is_open:
         messages.error(request, _("This dialogue can no longer change."))
         return redirect("dialogues:detail", pk=dialogue.pk)
@@ -204,17 +204,10 @@ def preview(request):
     return render(request, "dialogues/_preview.html", context)
 
 
-def _guarded(request, pk: int, action: str):
-    try:
-        return dialogue_for(request.user, pk, action)
-    except Forbidden:
-        raise PermissionDenied from None
-
-
 @login_required
 @require_POST
 def transition(request, pk: int, action: str):
-    dialogue = _guarded(request, pk, "plan_dialogue")
+    dialogue = dialogue_for(request.user, pk, "plan_dialogue")
     on = _parse_date(request.POST.get("on"))
     reason = request.POST.get("reason", "")
     try:
