@@ -95,30 +95,28 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _parse_date(text: str) -> datetime.date | None:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+def parse_date(text: str) -> datetime.date:
+    """A date typed as dd/mm/yyyy or yyyy-mm-dd; ValueError otherwise."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.datetime.strptime(text, pattern).date()
+            return datetime.datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
     raise ValueError(text)
 
 
-def run_import(kind: str, name: str, content: bytes) -> ImportResult:
-    """Check every row; write all of them in one transaction only when none has an error."""
-    sheet = SHEETS[kind]
-    result = ImportResult(kind=kind)
+def read_records(name: str, content: bytes, columns: dict[str, str], required: set[str]) -> tuple[list[dict], RowError | None]:
+    """The file's rows as dicts (column key → text, "_row" → spreadsheet row), or the one error that stops reading:
+    an unreadable file, no data, wrong column headers, or more rows than IMPORT_MAX_ROWS."""
     try:
         table = [row for row in read_table(name, content) if any(cell for cell in row)]
     except ImportFileError as exc:
-        result.errors.append(RowError(0, "", str(exc)))
-        return result
+        return [], RowError(0, "", str(exc))
     if not table:
-        result.errors.append(RowError(0, "", "Tệp không có dữ liệu."))
-        return result
+        return [], RowError(0, "", "Tệp không có dữ liệu.")
     headers = [cell.strip() for cell in table[0]]
-    by_header = {header: key for key, header in sheet.columns.items()}
-    missing = [header for key, header in sheet.columns.items() if key in sheet.required and header not in headers]
+    by_header = {header: key for key, header in columns.items()}
+    missing = [header for key, header in columns.items() if key in required and header not in headers]
     unknown = [header for header in headers if header and header not in by_header]
     if missing or unknown:
         parts = []
@@ -126,26 +124,37 @@ def run_import(kind: str, name: str, content: bytes) -> ImportResult:
             parts.append("thiếu cột: " + ", ".join(missing))
         if unknown:
             parts.append("cột không nhận ra: " + ", ".join(unknown))
-        expected = ", ".join(sheet.columns.values())
-        result.errors.append(RowError(1, "", f"Sai tiêu đề cột ({'; '.join(parts)}). Các cột cần có: {expected}."))
-        return result
+        expected = ", ".join(columns.values())
+        return [], RowError(1, "", f"Sai tiêu đề cột ({'; '.join(parts)}). Các cột cần có (theo tệp mẫu): {expected}.")
     if len(table) - 1 > settings.IMPORT_MAX_ROWS:
-        result.errors.append(
-            RowError(0, "", f"Tệp có {len(table) - 1} dòng, vượt quá giới hạn {settings.IMPORT_MAX_ROWS} dòng một lần.")
-        )
+        return [], RowError(0, "", f"Tệp có {len(table) - 1} dòng, vượt quá giới hạn {settings.IMPORT_MAX_ROWS} dòng một lần.")
+    records = []
+    for number, cells in enumerate(table[1:], start=2):
+        record = dict.fromkeys(columns, "")
+        for index, header in enumerate(headers):
+            if header in by_header and index < len(cells):
+                record[by_header[header]] = cells[index].strip()
+        record["_row"] = number
+        records.append(record)
+    return records, None
+
+
+def run_import(kind: str, name: str, content: bytes) -> ImportResult:
+    """Check every row; write all of them in one transaction only when none has an error."""
+    sheet = SHEETS[kind]
+    result = ImportResult(kind=kind)
+    records, error = read_records(name, content, sheet.columns, sheet.required)
+    if error:
+        result.errors.append(error)
         return result
     rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        record = {"_row": number}
-        for index, header in enumerate(headers):
-            if header in by_header:
-                record[by_header[header]] = cells[index].strip() if index < len(cells) else ""
-        missing_values = [key for key in sheet.required if not record.get(key)]
+    for record in records:
+        missing_values = [key for key in sheet.required if not record[key]]
         for key in missing_values:
-            result.errors.append(RowError(number, sheet.columns[key], "Không được để trống."))
+            result.errors.append(RowError(record["_row"], sheet.columns[key], "Không được để trống."))
         if not missing_values:
             rows.append(record)
-    result.rows = len(table) - 1
+    result.rows = len(records)
     sheet.check(rows, result)
     if result.errors:
         result.errors.sort(key=lambda error: error.row)
@@ -244,7 +253,7 @@ def _check_appointments(rows: list[dict], result: ImportResult) -> None:
         for key, header in (("start_date", "Từ ngày"), ("end_date", "Đến ngày")):
             if row.get(key):
                 try:
-                    dates[key] = _parse_date(row[key])
+                    dates[key] = parse_date(row[key])
                 except ValueError:
                     result.errors.append(
                         RowError(row["_row"], header, f"Ngày '{row[key]}' không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd).")

@@ -6,16 +6,14 @@ row-by-row report in Vietnamese. The same reading and reporting as the master-da
 
 from __future__ import annotations
 
-import datetime
 import io
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from dialogues.models import Dialogue
-from organizations.importing import ImportFileError, ImportResult, RowError, read_table
+from organizations.importing import ImportResult, RowError, parse_date, read_records
 from organizations.models import AdministrativeUnit
 
 from .casework import Opinion, PetitionerData, receive
@@ -45,52 +43,17 @@ def channel_from(text: str) -> str | None:
     return None
 
 
-def _parse_date(text: str) -> datetime.date:
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
-
-
 def check_rows(unit: AdministrativeUnit, name: str, content: bytes, fields_by_name: dict) -> tuple[ImportResult, list[dict]]:
     """Read and check the file; returns the report and the rows ready to import (none if any error)."""
     result = ImportResult(kind="petitions")
-    try:
-        table = [row for row in read_table(name, content) if any(cell for cell in row)]
-    except ImportFileError as error:
-        result.errors.append(RowError(0, "", str(error)))
-        return result, []
-    if not table:
-        result.errors.append(RowError(0, "", "Tệp không có dữ liệu."))
-        return result, []
-    headers = [cell.strip() for cell in table[0]]
-    by_header = {header: key for key, header in COLUMNS.items()}
-    missing = [COLUMNS[key] for key in REQUIRED if COLUMNS[key] not in headers]
-    unknown = [header for header in headers if header and header not in by_header]
-    if missing or unknown:
-        detail = "; ".join(
-            part
-            for part in (
-                "thiếu cột: " + ", ".join(missing) if missing else "",
-                "cột không nhận ra: " + ", ".join(unknown) if unknown else "",
-            )
-            if part
-        )
-        result.errors.append(RowError(1, "", f"Sai tiêu đề cột ({detail}). Hãy dùng tệp mẫu: {', '.join(COLUMNS.values())}."))
-        return result, []
-    if len(table) - 1 > settings.IMPORT_MAX_ROWS:
-        result.errors.append(RowError(0, "", f"Tệp có {len(table) - 1} dòng, vượt quá giới hạn {settings.IMPORT_MAX_ROWS} dòng."))
+    records, error = read_records(name, content, COLUMNS, REQUIRED)
+    if error:
+        result.errors.append(error)
         return result, []
     today = timezone.localdate()
     rows = []
-    for number, cells in enumerate(table[1:], start=2):
-        row = dict.fromkeys(COLUMNS, "")
-        for index, header in enumerate(headers):
-            if header in by_header and index < len(cells):
-                row[by_header[header]] = cells[index].strip()
-        row["_row"] = row["line"] = number
+    for row in records:
+        number = row["line"] = row["_row"]
         for key in REQUIRED:
             if not row[key]:
                 result.errors.append(RowError(number, COLUMNS[key], "Không được để trống."))
@@ -102,7 +65,7 @@ def check_rows(unit: AdministrativeUnit, name: str, content: bytes, fields_by_na
             )
         if row["received_on"]:
             try:
-                row["received_on_date"] = _parse_date(row["received_on"])
+                row["received_on_date"] = parse_date(row["received_on"])
                 if row["received_on_date"] > today:
                     result.errors.append(RowError(number, COLUMNS["received_on"], "Ngày nhận không thể sau hôm nay."))
             except ValueError:
