@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogues import lifecycle
-from dialogues.enums import HELD_STATUSES, StepCode
+from dialogues.enums import HELD_STATUSES
 from dialogues.models import Dialogue
 from organizations.models import Organization
 from petitions import casework
+from petitions.deadlines import after_conference_deadline
 from petitions.enums import CaseStatus, Channel
 from petitions.models import Case, CaseEvent, Petition
 
@@ -277,19 +278,13 @@ def record_outcome(
         jurisdiction = "upper" if kind == OutcomeKind.ESCALATE else (case.jurisdiction or "within")
         case = casework.classify(case, user, case.field, jurisdiction)
         target = agency or case.agency or dialogue.advising_office
-        due = _answer_due(dialogue)
+        deadline = after_conference_deadline(dialogue)
+        reason = _("Outcome at the conference") if case.agency_id and case.agency_id != target.pk else ""
         try:
-            casework.assign(
-                case, user, target, due, _("Outcome at the conference") if case.agency_id and case.agency_id != target.pk else ""
-            )
+            casework.assign(case, user, target, deadline.due, reason, rule=deadline.rule)
         except casework.CaseError as error:
             raise ConferenceError(str(error)) from None
     return outcome
-
-
-def _answer_due(dialogue: Dialogue) -> datetime.date | None:
-    step = dialogue.steps.filter(code=StepCode.ANSWER).first()
-    return step.due if step else None
 
 
 def opinion_at_conference(dialogue: Dialogue, user: User, content: str, speaker: Speaker | None = None) -> Petition:
@@ -363,11 +358,12 @@ def issue_notice(
         advising_duties=(duties or "").strip(),
         issued_by=user,
     )
-    due = _answer_due(dialogue)
+    deadline = after_conference_deadline(dialogue)
+    due = deadline.due
     for case in Case.objects.filter(dialogue=dialogue, agency__isnull=False).exclude(status=CaseStatus.CLOSED):
         if due and case.due != due:
             old = case.due
-            case.due, case.due_rule = due, dialogue.steps.get(code=StepCode.ANSWER).explanation[:300]
+            case.due, case.due_rule = due, deadline.rule[:300]
             case.save(update_fields=["due", "due_rule"])
             CaseEvent.objects.create(
                 case=case,

@@ -194,8 +194,11 @@ def may_approve(user: User, case: Case) -> bool:
 
 
 @transaction.atomic
-def assign(case: Case, user: User | None, agency: Organization, due: datetime.date | None = None, reason: str = "") -> Case:
-    """Give the matter to an agency with its deadline (from the dialogue's schedule unless given).
+def assign(
+    case: Case, user: User | None, agency: Organization, due: datetime.date | None = None, reason: str = "", rule: str = ""
+) -> Case:
+    """Give the matter to an agency with its deadline (from the dialogue's schedule unless given; `rule` says
+    where a given date comes from, else it is the advising office's).
 
     Reassigning to another agency needs a reason.
     """
@@ -207,13 +210,12 @@ def assign(case: Case, user: User | None, agency: Organization, due: datetime.da
     reassigning = case.agency_id is not None and case.agency_id != agency.pk
     if reassigning and not (reason or "").strip():
         raise CaseError(_("Reassigning to another agency needs a reason."))
-    rule = ""
     if due is None:
         deadline = answer_deadline(case.dialogue)
         due, rule = deadline.due, deadline.rule
         if due is None:
             raise CaseError(_("Set the answer deadline: %(why)s") % {"why": deadline.rule})
-    else:
+    elif not rule:
         rule = _("Set by the advising office")
     previous = case.agency.name if case.agency else ""
     case.agency, case.due, case.due_rule = agency, due, rule

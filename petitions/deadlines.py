@@ -23,10 +23,7 @@ def answer_deadline(dialogue: Dialogue | None) -> AnswerDeadline:
     if dialogue is None:
         return AnswerDeadline(None, _("No dialogue: set the deadline by hand."))
     if dialogue.status in HELD_STATUSES:
-        step = dialogue.step(StepCode.ANSWER)
-        if step is not None and step.due:
-            return AnswerDeadline(step.due, f"{step.rule} ({step.citation})")
-        return AnswerDeadline(None, _("The regulation sets no deadline for the answers."))
+        return after_conference_deadline(dialogue)
     rule = dialogue.profile.deadline("answers_ready")
     if rule is not None:
         return AnswerDeadline(rule.compute(dialogue.date).date, f"{rule.describe()} ({rule.citation})")
@@ -34,6 +31,14 @@ def answer_deadline(dialogue: Dialogue | None) -> AnswerDeadline:
         _working_day_before(dialogue.date),
         _("Answers must be ready before the conference (the regulation sets no earlier date)."),
     )
+
+
+def after_conference_deadline(dialogue: Dialogue) -> AnswerDeadline:
+    """The dialogue's `answer` step: counted from the conclusion notice (or its due date until issued)."""
+    step = dialogue.steps.filter(code=StepCode.ANSWER).first()
+    if step is not None and step.due:
+        return AnswerDeadline(step.due, f"{step.rule} ({step.citation})")
+    return AnswerDeadline(None, _("The regulation sets no deadline for the answers."))
 
 
 def _working_day_before(day: datetime.date) -> datetime.date:
