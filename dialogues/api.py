@@ -16,7 +16,7 @@ from organizations.models import AdministrativeUnit, Appointment, Organization
 from . import lifecycle
 from .access import Forbidden, dialogue_for, visible_dialogues
 from .enums import AdHocReason, DialogueForm, DialogueKind, Status, ThematicTopic
-from .forms import duration_ok
+from .forms import duration_ok, plan_problems
 from .models import Dialogue
 
 router = Router(tags=["Đối thoại"], auth=SessionAuth(csrf=False))
@@ -218,12 +218,9 @@ def _check_choices(payload: DialogueIn) -> None:
     for name, value, allowed, required in checks:
         if (value or required) and value not in allowed.values:
             raise HttpError(400, f"Giá trị '{value}' của '{name}' không hợp lệ; dùng: {', '.join(allowed.values)}.")
-    if payload.kind == DialogueKind.THEMATIC and not payload.topic:
-        raise HttpError(400, "Đối thoại chuyên đề cần có chủ đề (topic).")
-    if payload.kind == DialogueKind.AD_HOC and not (payload.ad_hoc_reason and payload.description.strip()):
-        raise HttpError(400, "Đối thoại đột xuất cần có lý do (ad_hoc_reason) và mô tả vụ việc (description).")
-    if payload.form != DialogueForm.IN_PERSON and not payload.meeting_link:
-        raise HttpError(400, "Đối thoại trực tuyến hoặc kết hợp cần có đường dẫn cuộc họp (meeting_link).")
+    problems = plan_problems(payload.dict())
+    if problems:
+        raise HttpError(400, " ".join(f"{field}: {message}" for field, message in problems))
 
 
 @router.get("/{pk}", response={200: DialogueOut, 404: ErrorOut}, summary="Một cuộc đối thoại")

@@ -36,6 +36,24 @@ def duration_ok(start: datetime.time | None, end: datetime.time | None) -> bool:
     return MIN_HOURS <= span.total_seconds() / 3600 <= MAX_HOURS
 
 
+def plan_problems(data: dict) -> list[tuple[str, str]]:
+    """What a plan lacks for its kind and format, and its length (003 Điều 5; 000 Bước 1): (field, message)."""
+    problems = []
+    kind = data.get("kind")
+    if kind == DialogueKind.THEMATIC and not data.get("topic"):
+        problems.append(("topic", _("A thematic dialogue needs its theme.")))
+    if kind == DialogueKind.AD_HOC:
+        if not data.get("ad_hoc_reason"):
+            problems.append(("ad_hoc_reason", _("An ad hoc dialogue needs its reason.")))
+        if not (data.get("description") or "").strip():
+            problems.append(("description", _("Describe the matter of the ad hoc dialogue.")))
+    if data.get("form") in (DialogueForm.ONLINE, DialogueForm.HYBRID) and not data.get("meeting_link"):
+        problems.append(("meeting_link", _("An online or hybrid dialogue needs its meeting link.")))
+    if not duration_ok(data.get("start_time"), data.get("end_time")):
+        problems.append(("end_time", _("A conference lasts from half a day to one day.")))
+    return problems
+
+
 class DialogueDetailsForm(forms.ModelForm):
     """What can change in a plan without moving its date (the date has its own guarded transition)."""
 
@@ -59,10 +77,8 @@ class DialogueDetailsForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not duration_ok(data.get("start_time"), data.get("end_time")):
-            self.add_error("end_time", _("A conference lasts from half a day to one day."))
-        if self.instance.form != "in_person" and not data.get("meeting_link"):
-            self.add_error("meeting_link", _("An online or hybrid dialogue needs its meeting link."))
+        for field, message in plan_problems({**data, "form": self.instance.form}):
+            self.add_error(field, message)
         return data
 
 
@@ -152,22 +168,9 @@ class DialoguePlanForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        kind, unit, day = data.get("kind"), data.get("unit"), data.get("date")
-        if kind == DialogueKind.THEMATIC and not data.get("topic"):
-            self.add_error("topic", _("A thematic dialogue needs its theme."))
-        if kind == DialogueKind.AD_HOC:
-            if not data.get("ad_hoc_reason"):
-                self.add_error("ad_hoc_reason", _("An ad hoc dialogue needs its reason."))
-            if not (data.get("description") or "").strip():
-                self.add_error("description", _("Describe the matter of the ad hoc dialogue."))
-        if data.get("form") in (DialogueForm.ONLINE, DialogueForm.HYBRID) and not data.get("meeting_link"):
-            self.add_error("meeting_link", _("An online or hybrid dialogue needs its meeting link."))
-        start, end = data.get("start_time"), data.get("end_time")
-        if start and end:
-            hours = datetime.datetime.combine(datetime.date.min, end) - datetime.datetime.combine(datetime.date.min, start)
-            hours = hours.total_seconds() / 3600
-            if not MIN_HOURS <= hours <= MAX_HOURS:
-                self.add_error("end_time", _("A conference lasts from half a day to one day."))
+        unit, day = data.get("unit"), data.get("date")
+        for field, message in plan_problems(data):
+            self.add_error(field, message)
         if unit and day:
             profile = profile_for(unit, day)
             if profile is None:
