@@ -289,7 +289,7 @@ def notice(request, pk: int):
             ),
         )
     settled, unsettled = proceedings.notice_counts(dialogue)
-    issued = getattr(dialogue, "conclusion_notice", None) if hasattr(dialogue, "conclusion_notice") else None
+    issued = getattr(dialogue, "conclusion_notice", None)
     context = {
         "dialogue": dialogue,
         "settled": settled,

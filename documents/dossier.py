@@ -21,7 +21,8 @@ from dialogues.models import Dialogue
 from petitions.models import OpinionSheet
 from regulations.models import DossierItem
 
-from .issuing import issue
+from .issuer import family
+from .issuing import header, issue
 from .kinds import Kind
 from .models import DossierEntry, DossierFile, DossierStatus, IssuedDocument
 from .render import Block, Content, built_in, render
@@ -145,12 +146,8 @@ def index_docx(dialogue: Dialogue, items: list[Item]) -> bytes:
         )
         rows.append([str(number), item.rule.title, str(state), "; ".join(f.name for f in item.files)])
     issuer = dialogue.advising_office
-    from .issuing import header
-
     content = Content("MỤC LỤC HỒ SƠ", dialogue.title, [Block(rows=rows)], recipients=[])
     head = header(issuer, dialogue.date, None, Kind.OPINION_FORM)
-    from .issuer import family
-
     return render(built_in(family(issuer)), head, content)
 
 
@@ -167,8 +164,3 @@ def export_zip(dialogue: Dialogue) -> tempfile.SpooledTemporaryFile:
                     bundle.writestr(f"{folder}/{stored.name}", handle.read())
     archive.seek(0)
     return archive
-
-
-def zip_names(archive) -> list[str]:
-    with zipfile.ZipFile(archive) as bundle:
-        return bundle.namelist()

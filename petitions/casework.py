@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogues.models import Dialogue
-from organizations.access import can, memberships
+from organizations.access import memberships
 from organizations.enums import Role
 from organizations.models import AdministrativeUnit, Organization
 from regulations.models import OpinionField
@@ -310,7 +310,3 @@ def tell_petitioner(petition: Petition, user: User | None, on: datetime.date, ho
     petition.save(update_fields=["told_on", "told_how"])
     _event(petition.case, "told", user, how.strip(), petition=petition.tracking_code, on=on.isoformat())
     return petition
-
-
-def may_intake(user: User, unit: AdministrativeUnit) -> bool:
-    return can(user, "classify_petition", unit)

@@ -111,6 +111,11 @@ def _write_children(profile: RegulationProfile, data: dict) -> None:
         ProfileNote.objects.create(profile=profile, text=row["text"], order=order, **_text(row))
 
 
+def _profile_named(code: str | None) -> RegulationProfile | None:
+    """A profile another one takes a list from (it is loaded first: see SHIPPED_CODES)."""
+    return RegulationProfile.objects.filter(code=code).first() if code else None
+
+
 CHILD_RELATIONS = ["deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "agenda", "notes"]
 
 
@@ -131,8 +136,8 @@ def load_shipped_profile(code: str) -> bool:
         "scope": data.get("scope") or "",
         "is_shipped": True,
         "source_hash": digest,
-        "fields_from": RegulationProfile.objects.filter(code=data["fields_from"]).first() if data.get("fields_from") else None,
-        "dossier_from": RegulationProfile.objects.filter(code=data["dossier_from"]).first() if data.get("dossier_from") else None,
+        "fields_from": _profile_named(data.get("fields_from")),
+        "dossier_from": _profile_named(data.get("dossier_from")),
     }
     if profile is None:
         profile = RegulationProfile.objects.create(code=code, **fields)
