@@ -10,10 +10,12 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/doithoai
 
 .PHONY: run test venv lint messages clean
 
-$(BIN)/.installed: requirements.lock
+# Development machines get the runtime set plus the test tools (requirements-dev.lock includes requirements.lock);
+# a production server installs requirements.lock alone (see docs/trien-khai.md).
+$(BIN)/.installed: requirements.lock requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@
 
 venv: $(BIN)/.installed

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from dialogues.enums import DialogueKind, StepCode
 from dialogues.schedule import plan_schedule
-from portal.commands import VietnameseArgumentErrors
+from common.commands import VietnameseArgumentErrors
 from regulations.models import RegulationProfile
 from workdays.inputs import FIRST_YEAR, LAST_YEAR
 

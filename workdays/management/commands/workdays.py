@@ -8,7 +8,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from portal.commands import VietnameseArgumentErrors
+from common.commands import VietnameseArgumentErrors
 from workdays.calendar import MAX_DAYS, WorkCalendar
 from workdays.inputs import BadInput, parse_count_request
 
