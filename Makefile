@@ -7,8 +7,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/doithoai
+# The suite runs in parallel processes (pytest-xdist), one per core; TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/doithoai_bench
 
-.PHONY: run test venv lint messages clean
+.PHONY: run serve worker test venv lint messages clean bench
 
 # Development machines get the runtime set plus the test tools (requirements-dev.lock includes requirements.lock);
 # a production server installs requirements.lock alone (see docs/trien-khai.md).
@@ -20,6 +23,8 @@ $(BIN)/.installed: requirements.lock requirements-dev.lock
 
 venv: $(BIN)/.installed
 
+# `make run` is the embedded development default: DEBUG on, SQLite, the demo. Everywhere else DEBUG is off.
+run messages: export DEBUG ?= 1
 run: venv
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
@@ -29,16 +34,27 @@ run: venv
 	@echo "Trang quản trị: http://$(HOST):$(PORT)/quan-tri/   API: http://$(HOST):$(PORT)/api/v1/docs"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The production path on this machine: gunicorn + whitenoise (+ a Celery worker when CELERY_BROKER_URL is set).
+# Needs SECRET_KEY and DATABASE_URL in the environment (see docs/trien-khai.md); HTTPS=0 for a plain-HTTP bench.
+serve: venv
+	deploy/serve.sh
+
+# Background jobs on Redis: a Celery worker with its beat (nightly retention and security-log pruning).
+# Needs CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0); production runs `worker` and `beat` as two services.
+worker: venv
+	@mkdir -p var
+	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=INFO --concurrency=2
+
 lint: venv
 	$(BIN)/ruff check .
 
 test: venv
 	$(BIN)/ruff check .
 	@echo "== Bộ kiểm thử trên SQLite =="
-	DB_CONN_MAX_AGE=0 $(BIN)/python -m pytest
+	DB_CONN_MAX_AGE=0 $(BIN)/python -m pytest -n $(TEST_WORKERS)
 	@if $(BIN)/python scripts/pg_reachable.py "$(TEST_DATABASE_URL)"; then \
 		echo "== Bộ kiểm thử trên PostgreSQL =="; \
-		DB_CONN_MAX_AGE=0 DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest; \
+		DB_CONN_MAX_AGE=0 DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest -n $(TEST_WORKERS); \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "LỖI: không kết nối được PostgreSQL ($(TEST_DATABASE_URL)) mà REQUIRE_POSTGRES=1."; exit 1; \
 	else \
@@ -51,3 +67,9 @@ messages: venv
 
 clean:
 	rm -rf $(VENV) var/doithoai.sqlite3
+
+# Speed against the floor on PostgreSQL (not part of `make test`): `make bench`, or `make bench ARGS=--quick`.
+bench: venv
+	@$(BIN)/python scripts/pg_reachable.py "$(BENCH_DATABASE_URL)" --create
+	DATABASE_URL="$(BENCH_DATABASE_URL)" DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m benchmarks.run $(ARGS)

@@ -13,6 +13,16 @@ def _fast_passwords(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"  # uploaded and generated files of a test stay in its own folder
 
 
+@pytest.fixture(autouse=True)
+def _security_defaults(settings):
+    """Tests of other features sign administrators in with force_login (the 2FA tests turn it back on),
+    and each test starts with fresh rate-limit counters (they live in the per-process cache)."""
+    from django.core.cache import cache
+
+    settings.REQUIRE_2FA_FOR_ADMINS = False
+    cache.clear()
+
+
 @pytest.fixture
 def kinds(db):
     """Only the administrative levels, organisation kinds and positions."""

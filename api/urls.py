@@ -1,6 +1,8 @@
 """The REST API under /api/v1/: schema at /api/v1/openapi.json, readable docs at /api/v1/docs.
 
-Errors are JSON objects with a Vietnamese `message`; bad input is 400, never 500.
+Callers are people with their session (changes need the CSRF token) or machine clients with an
+API token (api/auth.py). Errors are JSON objects with a Vietnamese `message`; bad input is 400,
+never 500.
 """
 
 from django.http import HttpRequest
@@ -8,6 +10,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from api.auth import BearerToken, CookieSession
+from api.errors import describe
 from dialogues.api import router as dialogues_router
 from petitions.api import router as petitions_router
 from workdays.api import router as workdays_router
@@ -27,17 +31,13 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    auth=[BearerToken(), CookieSession()],
 )
 
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError):
-    fields = [".".join(str(part) for part in error.get("loc", [])[1:]) for error in exc.errors]
-    return api.create_response(
-        request,
-        {"message": "Dữ liệu gửi lên không hợp lệ: " + ", ".join(fields or ["yêu cầu"]) + ".", "errors": exc.errors},
-        status=400,
-    )
+    return api.create_response(request, describe(exc.errors), status=400)
 
 
 @api.exception_handler(HttpError)

@@ -7,3 +7,6 @@ class AuditConfig(AppConfig):
 
     name = "audit"
     verbose_name = _("Security log")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the login signals)

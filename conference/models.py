@@ -32,6 +32,7 @@ class ProgrammeItem(models.Model):
 
     class Meta:
         ordering = ["dialogue", "order"]
+        constraints = [models.UniqueConstraint(fields=["dialogue", "order"], name="one_programme_item_per_place")]
         verbose_name = _("programme item")
         verbose_name_plural = _("programme")
 
@@ -54,6 +55,19 @@ class Invitee(models.Model):
 
     class Meta:
         ordering = ["dialogue", "name"]
+        constraints = [
+            # The invitations made from the plan exist once each (walk-ins, without a group, may share a name).
+            models.UniqueConstraint(
+                fields=["dialogue", "group", "organization"],
+                condition=models.Q(group__isnull=False, organization__isnull=False),
+                name="one_invitation_per_group_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["dialogue", "group", "name"],
+                condition=models.Q(group__isnull=False, organization__isnull=True),
+                name="one_invitation_per_group_person",
+            ),
+        ]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
 

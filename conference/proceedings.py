@@ -80,7 +80,9 @@ def programme_rows(dialogue: Dialogue) -> list[ProgrammeItem]:
 
 @transaction.atomic
 def build_programme(dialogue: Dialogue) -> list[ProgrammeItem]:
-    """Prefill the programme from the profile's order of business (once; then it is edited)."""
+    """Save the programme from the profile's order of business (once; then it is edited). On an explicit
+    POST only; the dialogue row is locked so two clicks cannot save it twice (and (dialogue, order) is unique)."""
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     items = programme_rows(dialogue)
     for item in items:
         if item.pk is None:
@@ -90,7 +92,11 @@ def build_programme(dialogue: Dialogue) -> list[ProgrammeItem]:
 
 @transaction.atomic
 def invite_from_plan(dialogue: Dialogue) -> int:
-    """One invitation per organisation and person of the plan's participant groups (missing ones only)."""
+    """One invitation per organisation and person of the plan's participant groups (missing ones only).
+
+    The dialogue row is locked, so two clicks create each invitation once (also unique in the database).
+    """
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     created = 0
     for group in dialogue.participant_groups.prefetch_related("organizations", "people"):
         for organization in group.organizations.all():
@@ -105,9 +111,14 @@ def invite_from_plan(dialogue: Dialogue) -> int:
 
 
 def check_in(invitee: Invitee) -> Invitee:
-    if invitee.checked_in_at is None:
-        invitee.checked_in_at = timezone.now()
-        invitee.save(update_fields=["checked_in_at"])
+    """Mark present; a second check-in changes nothing and says when the first one was."""
+    if invitee.checked_in_at is not None:
+        raise ConferenceError(
+            f"{invitee.name} đã điểm danh lúc {timezone.localtime(invitee.checked_in_at):%H:%M} ngày "
+            f"{timezone.localtime(invitee.checked_in_at):%d/%m/%Y}; không cần điểm danh lại."
+        )
+    invitee.checked_in_at = timezone.now()
+    invitee.save(update_fields=["checked_in_at"])
     return invitee
 
 
@@ -227,11 +238,22 @@ class MinutesConflict(ConferenceError):
 MINUTES_FIELDS = ["time_and_place", "composition", "content", "proceedings", "conclusion", "end_time"]
 
 
+def minutes_draft(dialogue: Dialogue) -> Minutes:
+    """The saved minutes, or an unsaved first version to show (reading the page writes nothing)."""
+    saved = Minutes.objects.filter(dialogue=dialogue).first()
+    return saved or Minutes(dialogue=dialogue, time_and_place=_time_and_place(dialogue))
+
+
+def _time_and_place(dialogue: Dialogue) -> str:
+    return f"{dialogue.start_time:%H giờ %M}, ngày {dialogue.date:%d/%m/%Y}, tại {dialogue.venue or '…'}"
+
+
 def minutes_for(dialogue: Dialogue) -> Minutes:
+    """The minutes row, created on the first save (call only from a write)."""
     minutes, _created = Minutes.objects.get_or_create(
         dialogue=dialogue,
         defaults={
-            "time_and_place": f"{dialogue.start_time:%H giờ %M}, ngày {dialogue.date:%d/%m/%Y}, tại {dialogue.venue or '…'}",
+            "time_and_place": _time_and_place(dialogue),
         },
     )
     return minutes
@@ -303,10 +325,15 @@ def opinion_at_conference(dialogue: Dialogue, user: User, content: str, speaker:
     return petition
 
 
+def without_outcome(dialogue: Dialogue):
+    """The dialogue's matters with no outcome recorded at the conference (Mẫu 9 counts them as unsettled)."""
+    return Case.objects.filter(dialogue=dialogue, conference_outcome__isnull=True).select_related("agency")
+
+
 def notice_counts(dialogue: Dialogue) -> tuple[int, int]:
-    outcomes = dialogue.outcomes.all()
-    settled = outcomes.filter(kind=OutcomeKind.SETTLED).count()
-    return settled, outcomes.count() - settled
+    """(settled, unsettled) over every matter of the dialogue: one without an outcome is not settled."""
+    settled = dialogue.outcomes.filter(kind=OutcomeKind.SETTLED).count()
+    return settled, Case.objects.filter(dialogue=dialogue).count() - settled
 
 
 RECIPIENT_KINDS = {
@@ -341,7 +368,8 @@ def issue_notice(
 
     Side effects: the dialogue is concluded (10 working days, up to 15 with a reason, later shown as
     late — 003 Điều 10.1); the `answer` deadline is recomputed from the issue date and set on every
-    assigned matter of the dialogue; the recipients are listed and marked sent; petitioners are told.
+    assigned matter of the dialogue; the recipients (petitioners included) are listed and marked sent.
+    The petitioners' written answers are recorded later by the agency (casework.tell_petitioner).
     """
     if hasattr(dialogue, "conclusion_notice"):
         raise ConferenceError(_("The conclusion notice has already been issued."))
@@ -372,9 +400,6 @@ def issue_notice(
                 detail={"old": old.isoformat() if old else None, "new": due.isoformat()},
             )
     for row in planned_recipients(dialogue):
+        # Being named in the notice is not the written answer: `told_on` stays for the agency to record.
         NoticeRecipient.objects.create(notice=notice, sent_on=issued_on, **row)
-        if row["petition"] is not None and row["petition"].told_on is None:
-            petition = row["petition"]
-            petition.told_on, petition.told_how = issued_on, "Thông báo kết luận hội nghị đối thoại"
-            petition.save(update_fields=["told_on", "told_how"])
     return notice

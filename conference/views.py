@@ -16,11 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common import dates
 from dialogues.access import dialogue_for
 from organizations.access import can
 from organizations.models import Organization
 from petitions import casework
 from petitions.models import Case
+from petitions.privacy import public_label
 
 from . import proceedings
 from .models import Invitee, OutcomeKind, RefusalGround, SpeakerStatus
@@ -39,11 +41,11 @@ def _done(request, pk: int, name: str, action):
 @login_required
 def overview(request, pk: int):
     dialogue = dialogue_for(request.user, pk)
-    if can(request.user, "record_conference", dialogue.unit):
-        proceedings.build_programme(dialogue)
+    programme = proceedings.programme_rows(dialogue)  # unsaved until "save" is posted: GET writes nothing
     context = {
         "dialogue": dialogue,
-        "programme": dialogue.programme.all(),
+        "programme": programme,
+        "programme_saved": bool(programme) and programme[0].pk is not None,
         "can_record": can(request.user, "record_conference", dialogue.unit),
         "present": dialogue.invitees.filter(checked_in_at__isnull=False).count(),
         "invited": dialogue.invitees.count(),
@@ -55,6 +57,10 @@ def overview(request, pk: int):
 @require_POST
 def programme_save(request, pk: int):
     dialogue = dialogue_for(request.user, pk, "record_conference")
+    if not dialogue.programme.exists():
+        proceedings.build_programme(dialogue)
+        messages.success(request, _("Saved."))
+        return redirect("conference:overview", pk=pk)
     for item in dialogue.programme.all():
         title = request.POST.get(f"title_{item.pk}", "").strip()
         try:
@@ -87,7 +93,18 @@ def attendance(request, pk: int):
             return _done(request, pk, "conference:attendance", lambda: proceedings.check_in(invitee))
         if request.POST.get("invite_plan"):
             created = proceedings.invite_from_plan(dialogue)
-            messages.success(request, _("%(count)s invitations created from the plan.") % {"count": created})
+            if created:
+                messages.success(request, _("%(count)s invitations created from the plan.") % {"count": created})
+            elif dialogue.invitees.filter(group__isnull=False).exists():
+                messages.info(request, _("Every organisation and person named in the plan already has an invitation."))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "No invitation was created: the plan's participant groups give only numbers, no named "
+                        "organisation or person. Name them in the plan, or add participants at the door."
+                    ),
+                )
             return redirect("conference:attendance", pk=pk)
         online = request.POST.get("online") == "on"
         return _done(
@@ -141,9 +158,15 @@ def chair_live(request, pk: int):
 
 @login_required
 def hall(request, pk: int):
+    """The projected screen: the public reads it, so speakers appear as "Ông/Bà T.V.B." (petitions.privacy)."""
     dialogue = dialogue_for(request.user, pk)
     template = "conference/_hall_live.html" if request.headers.get("HX-Request") else "conference/hall.html"
-    return render(request, template, _live_context(dialogue))
+    context = _live_context(dialogue)
+    context["waiting"] = list(context["waiting"][:6])
+    for speaker in [context["speaking"], *context["waiting"]]:
+        if speaker is not None:
+            speaker.hall_name = public_label(speaker.name)
+    return render(request, template, context)
 
 
 @login_required
@@ -194,7 +217,7 @@ def speaker_action(request, pk: int, action: str):
 @login_required
 def minutes(request, pk: int):
     dialogue = dialogue_for(request.user, pk, "record_conference")
-    record = proceedings.minutes_for(dialogue)
+    record = proceedings.minutes_draft(dialogue)
     status = 200
     if request.method == "POST":
         fields = {name: request.POST.get(name, "") for name in proceedings.MINUTES_FIELDS if name != "end_time"}
@@ -272,22 +295,26 @@ def notice(request, pk: int):
     dialogue = dialogue_for(request.user, pk)
     # The advising office issues it; the conference secretary, who drafts it, may too.
     allowed = can(request.user, "plan_dialogue", dialogue.unit) or can(request.user, "record_conference", dialogue.unit)
+    typed = {}
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied
+        typed = {name: request.POST.get(name, "") for name in ("reason", "duties")}
         try:
             issued_on = datetime.date.fromisoformat(request.POST.get("issued_on", ""))
         except ValueError:
+            issued_on = None
             messages.error(request, _("Enter the issue date."))
-            return redirect("conference:notice", pk=pk)
-        return _done(
-            request,
-            pk,
-            "conference:notice",
-            lambda: proceedings.issue_notice(
-                dialogue, request.user, issued_on, request.POST.get("reason", ""), request.POST.get("duties", "")
-            ),
-        )
+        if issued_on is not None:
+            typed["issued_on"] = issued_on
+            try:
+                proceedings.issue_notice(dialogue, request.user, issued_on, typed["reason"], typed["duties"])
+            except proceedings.ConferenceError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("conference:notice", pk=pk)
+        dialogue = dialogue_for(request.user, pk)  # refused: the page again, with what was typed (400)
     settled, unsettled = proceedings.notice_counts(dialogue)
     issued = getattr(dialogue, "conclusion_notice", None)
     context = {
@@ -301,6 +328,8 @@ def notice(request, pk: int):
         else proceedings.planned_recipients(dialogue),
         "issued": issued,
         "can_issue": allowed and dialogue.status == "held",
-        "today": timezone.localdate(),
+        "without_outcome": proceedings.without_outcome(dialogue) if dialogue.status == "held" else [],
+        "today": dates.today(),
+        "typed": typed,
     }
-    return render(request, "conference/notice.html", context)
+    return render(request, "conference/notice.html", context, status=400 if typed else 200)

@@ -1,19 +1,29 @@
-"""Dialogues in the admin, for administrators: read and audit (the screens are where they are planned)."""
+"""Dialogues in the admin, for administrators: read and audit (the screens are where they are planned).
+
+A unit administrator reads only its subtree's dialogues, read-only (organizations.adminscope).
+"""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from organizations.adminscope import ScopedAdmin, ScopedInline
+
 from .models import Dialogue, DialogueEvent, DialogueHost, ScheduleStep
 
 
-class HostInline(admin.TabularInline):
+class ReadOnlyInline(ScopedInline):
+    admin_action = "plan_dialogue"
+    read_only_for_units = True
+
+
+class HostInline(ReadOnlyInline, admin.TabularInline):
     model = DialogueHost
     extra = 0
     can_delete = False
     readonly_fields = ["person", "position", "organization", "delegated_from", "delegation_reason"]
 
 
-class StepInline(admin.TabularInline):
+class StepInline(ReadOnlyInline, admin.TabularInline):
     model = ScheduleStep
     extra = 0
     can_delete = False
@@ -21,7 +31,7 @@ class StepInline(admin.TabularInline):
     readonly_fields = fields
 
 
-class EventInline(admin.TabularInline):
+class EventInline(ReadOnlyInline, admin.TabularInline):
     model = DialogueEvent
     extra = 0
     can_delete = False
@@ -29,22 +39,27 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Dialogue)
-class DialogueAdmin(SimpleHistoryAdmin):
+class DialogueAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["title", "unit", "date", "kind", "status"]
     list_filter = ["kind", "status", "form", "unit"]
     search_fields = ["title", "description"]
     date_hierarchy = "date"
     inlines = [HostInline, StepInline, EventInline]
     readonly_fields = ["status", "profile", "conclusion_issued_on", "created_by", "created_at"]
+    admin_action = "plan_dialogue"
+    read_only_for_units = True
 
     def has_add_permission(self, request):
         return False
 
 
 @admin.register(ScheduleStep)
-class ScheduleStepAdmin(SimpleHistoryAdmin):
+class ScheduleStepAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["dialogue", "code", "due", "status", "owner"]
     list_filter = ["code", "status"]
+    unit_field = "dialogue__unit"
+    admin_action = "plan_dialogue"
+    read_only_for_units = True
 
     def has_add_permission(self, request):
         return False

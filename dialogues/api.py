@@ -6,10 +6,24 @@ import datetime
 
 from django.db import transaction
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.security import SessionAuth
 
+from common.api_types import (
+    LONG_TEXT,
+    REASON_TEXT,
+    Choice,
+    Count,
+    Date,
+    Id,
+    OrganizationCode,
+    Text,
+    Time,
+    UnitCode,
+    WallTime,
+    WebAddress,
+    Year,
+)
 from organizations.access import can
 from organizations.models import AdministrativeUnit, Appointment, Organization
 
@@ -19,11 +33,16 @@ from .enums import AdHocReason, DialogueForm, DialogueKind, Status, ThematicTopi
 from .forms import duration_ok, plan_problems
 from .models import Dialogue
 
-router = Router(tags=["Đối thoại"], auth=SessionAuth(csrf=False))
+# Who may call: api/urls.py (a person's session with CSRF, or an API token) — the same for every router.
+router = Router(tags=["Đối thoại"])
 
 
 class ErrorOut(Schema):
     message: str
+
+
+# Every operation can answer these (bad input, not logged in, not allowed, not found), each with a message.
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 class HostOut(Schema):
@@ -60,8 +79,8 @@ class DialogueOut(Schema):
     meeting_link: str
     takes_indirect_opinions: bool
     date: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time
+    start_time: WallTime
+    end_time: WallTime
     venue: str
     expected_citizens: int
     status: str
@@ -71,52 +90,55 @@ class DialogueOut(Schema):
     hosts: list[HostOut]
 
 
+# Input limits are the model's (common/api_types.py): lengths, integer ranges, no NUL, naive times.
 class HostIn(Schema):
-    appointment: int
-    on_behalf_of: int | None = None
-    reason: str = ""
+    appointment: Id
+    on_behalf_of: Id | None = None
+    reason: Text(REASON_TEXT) = ""
 
 
 class DialogueIn(Schema):
-    unit: str
-    title: str
-    kind: str
-    date: datetime.date
-    hosts: list[HostIn]
-    topic: str = ""
-    ad_hoc_reason: str = ""
-    description: str = ""
-    form: str = DialogueForm.IN_PERSON
-    meeting_link: str = ""
+    unit: UnitCode
+    title: Text(300, min_length=1)
+    kind: Choice
+    date: Date
+    hosts: list[HostIn] = Field(max_length=20)
+    topic: Choice = ""
+    ad_hoc_reason: Choice = ""
+    description: Text(LONG_TEXT) = ""
+    form: Choice = DialogueForm.IN_PERSON
+    meeting_link: WebAddress = ""
     takes_indirect_opinions: bool = True
-    start_time: datetime.time = datetime.time(7, 30)
-    end_time: datetime.time = datetime.time(11, 30)
-    venue: str = ""
-    expected_citizens: int = 0
-    advising_office: str | None = None
-    advising_override_reason: str = ""
-    notice_justification: str = ""
+    start_time: Time = datetime.time(7, 30)
+    end_time: Time = datetime.time(11, 30)
+    venue: Text(300) = ""
+    expected_citizens: Count = 0
+    advising_office: OrganizationCode | None = None
+    advising_override_reason: Text(REASON_TEXT) = ""
+    notice_justification: Text(REASON_TEXT) = ""
 
 
 class DialoguePatch(Schema):
-    title: str | None = None
-    description: str | None = None
-    venue: str | None = None
-    meeting_link: str | None = None
-    expected_citizens: int | None = None
-    start_time: datetime.time | None = None
-    end_time: datetime.time | None = None
-    date: datetime.date | None = None
-    reason: str = ""
-    justification: str = ""
+    """Only the fields sent are changed; a field sent as null is refused (title, times and counts cannot be empty)."""
+
+    title: Text(300, min_length=1) = None
+    description: Text(LONG_TEXT) = None
+    venue: Text(300) = None
+    meeting_link: WebAddress = None
+    expected_citizens: Count = None
+    start_time: Time = None
+    end_time: Time = None
+    date: Date = None
+    reason: Text(REASON_TEXT) = ""
+    justification: Text(REASON_TEXT) = ""
 
 
 class TransitionIn(Schema):
-    action: str
-    on: datetime.date | None = None
-    reason: str = ""
-    new_date: datetime.date | None = None
-    justification: str = ""
+    action: Choice
+    on: Date | None = None
+    reason: Text(REASON_TEXT) = ""
+    new_date: Date | None = None
+    justification: Text(REASON_TEXT) = ""
 
 
 def _out(dialogue: Dialogue) -> dict:
@@ -148,15 +170,15 @@ def _fetch(request: HttpRequest, pk: int, action: str = "view") -> Dialogue:
         raise HttpError(403, "Bạn không có quyền thực hiện thao tác này với cuộc đối thoại.") from None
 
 
-@router.get("", response=list[DialogueOut], summary="Danh sách cuộc đối thoại")
+@router.get("", response={200: list[DialogueOut], **ERRORS}, summary="Danh sách cuộc đối thoại")
 def list_dialogues(
     request: HttpRequest,
-    unit: str = "",
-    year: int | None = None,
-    kind: str = "",
-    form: str = "",
-    status: str = "",
-    host: int | None = None,
+    unit: UnitCode = "",
+    year: Year | None = None,
+    kind: Choice = "",
+    form: Choice = "",
+    status: Choice = "",
+    host: Id | None = None,
 ):
     dialogues = visible_dialogues(request.user).prefetch_related("hosts")
     if unit:
@@ -173,7 +195,7 @@ def list_dialogues(
     return [_out(dialogue) for dialogue in dialogues]
 
 
-@router.post("", response={201: DialogueOut, 400: ErrorOut, 403: ErrorOut}, summary="Lập kế hoạch một cuộc đối thoại")
+@router.post("", response={201: DialogueOut, **ERRORS}, summary="Lập kế hoạch một cuộc đối thoại")
 def create_dialogue(request: HttpRequest, payload: DialogueIn):
     unit = AdministrativeUnit.objects.filter(code=payload.unit).first()
     if unit is None:
@@ -223,13 +245,13 @@ def _check_choices(payload: DialogueIn) -> None:
         raise HttpError(400, " ".join(f"{field}: {message}" for field, message in problems))
 
 
-@router.get("/{pk}", response={200: DialogueOut, 404: ErrorOut}, summary="Một cuộc đối thoại")
-def read_dialogue(request: HttpRequest, pk: int):
+@router.get("/{pk}", response={200: DialogueOut, **ERRORS}, summary="Một cuộc đối thoại")
+def read_dialogue(request: HttpRequest, pk: Id):
     return _out(_fetch(request, pk))
 
 
-@router.patch("/{pk}", response={200: DialogueOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Sửa kế hoạch")
-def update_dialogue(request: HttpRequest, pk: int, payload: DialoguePatch):
+@router.patch("/{pk}", response={200: DialogueOut, **ERRORS}, summary="Sửa kế hoạch")
+def update_dialogue(request: HttpRequest, pk: Id, payload: DialoguePatch):
     dialogue = _fetch(request, pk, "plan_dialogue")
     if not dialogue.is_open:
         raise HttpError(400, "Cuộc đối thoại đã hủy hoặc đã lưu hồ sơ, không sửa được nữa.")
@@ -254,9 +276,9 @@ TRANSITIONS = {"announce", "hold", "conclude", "archive", "cancel", "reschedule"
 
 
 @router.post(
-    "/{pk}/transitions", response={200: DialogueOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Chuyển trạng thái"
+    "/{pk}/transitions", response={200: DialogueOut, **ERRORS}, summary="Chuyển trạng thái"
 )
-def transition(request: HttpRequest, pk: int, payload: TransitionIn):
+def transition(request: HttpRequest, pk: Id, payload: TransitionIn):
     """action: announce | hold | conclude | archive | cancel | reschedule (with new_date)."""
     dialogue = _fetch(request, pk, "plan_dialogue")
     if payload.action not in TRANSITIONS:
@@ -281,8 +303,8 @@ def transition(request: HttpRequest, pk: int, payload: TransitionIn):
     return _out(dialogue)
 
 
-@router.get("/{pk}/schedule", response={200: list[StepOut], 404: ErrorOut}, summary="Lịch các bước và thời hạn")
-def schedule(request: HttpRequest, pk: int):
+@router.get("/{pk}/schedule", response={200: list[StepOut], **ERRORS}, summary="Lịch các bước và thời hạn")
+def schedule(request: HttpRequest, pk: Id):
     dialogue = _fetch(request, pk)
     return [
         {

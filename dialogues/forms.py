@@ -92,7 +92,71 @@ def _host_candidate_ids(units, day: datetime.date) -> list[int]:
     return found
 
 
-class DialoguePlanForm(forms.Form):
+class ParticipantFields:
+    """The plan's participant groups (001 III.2) and three co-operating agencies: fields, rows and choices."""
+
+    def add_participant_fields(self, units) -> None:
+        # Upper-level delegates come from the units above (001 III.2): those may be invited too.
+        above = {code for unit in units for code in unit.path.strip("/").split("/")}
+        reach = AdministrativeUnit.objects.filter(code__in=above)
+        for group in GroupKind:
+            self.fields[f"group_{group.value}_count"] = forms.IntegerField(
+                label=group.label, min_value=0, required=False, initial=0
+            )
+            self.fields[f"group_{group.value}_orgs"] = forms.ModelMultipleChoiceField(
+                Organization.objects.filter(unit__in=reach, is_active=True), label=_("Organisations"), required=False
+            )
+            self.fields[f"group_{group.value}_people"] = forms.ModelMultipleChoiceField(
+                Person.objects.filter(appointments__organization__unit__in=reach).distinct(), label=_("People"), required=False
+            )
+        for index in range(3):
+            self.fields[f"agency_{index}"] = forms.ModelChoiceField(
+                Organization.objects.filter(unit__in=units, is_active=True), label=_("Co-operating agency"), required=False
+            )
+            self.fields[f"agency_{index}_task"] = forms.CharField(label=_("Its task"), required=False)
+
+    def group_rows(self):
+        return [
+            (self[f"group_{g.value}_count"], self[f"group_{g.value}_orgs"], self[f"group_{g.value}_people"]) for g in GroupKind
+        ]
+
+    def agency_rows(self):
+        return [(self[f"agency_{i}"], self[f"agency_{i}_task"]) for i in range(3)]
+
+    def participant_choices(self) -> tuple[list, list]:
+        """(groups, agencies) for lifecycle.create_dialogue / set_participants, from the cleaned data."""
+        from .lifecycle import AgencyTask, GroupChoice
+
+        data = self.cleaned_data
+        groups = [
+            GroupChoice(
+                g.value,
+                data.get(f"group_{g.value}_count") or 0,
+                list(data.get(f"group_{g.value}_orgs") or []),
+                list(data.get(f"group_{g.value}_people") or []),
+            )
+            for g in GroupKind
+        ]
+        agencies = [AgencyTask(data.get(f"agency_{i}"), data.get(f"agency_{i}_task") or "") for i in range(3)]
+        return groups, agencies
+
+
+class ParticipantsForm(ParticipantFields, forms.Form):
+    """Change who takes part and which agencies co-operate after planning (before the conference)."""
+
+    def __init__(self, *args, dialogue, **kwargs) -> None:
+        initial = {}
+        for group in dialogue.participant_groups.prefetch_related("organizations", "people"):
+            initial[f"group_{group.kind}_count"] = group.expected_count
+            initial[f"group_{group.kind}_orgs"] = list(group.organizations.all())
+            initial[f"group_{group.kind}_people"] = list(group.people.all())
+        for index, agency in enumerate(dialogue.cooperating_agencies.select_related("organization")[:3]):
+            initial[f"agency_{index}"], initial[f"agency_{index}_task"] = agency.organization, agency.task
+        super().__init__(*args, initial=initial, **kwargs)
+        self.add_participant_fields(AdministrativeUnit.objects.filter(pk=dialogue.unit_id))
+
+
+class DialoguePlanForm(ParticipantFields, forms.Form):
     unit = forms.ModelChoiceField(AdministrativeUnit.objects.none(), label=_("Unit"))
     title = forms.CharField(label=_("Subject"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=DialogueKind.choices)
@@ -139,32 +203,7 @@ class DialoguePlanForm(forms.Form):
         self.fields["delegated_host"].queryset = hosts
         self.fields["delegate"].queryset = people
         self.fields["advising_office"].queryset = Organization.objects.filter(unit__in=units, is_active=True)
-        # Upper-level delegates come from the units above (001 III.2): those may be invited too.
-        above = {code for unit in units for code in unit.path.strip("/").split("/")}
-        reach = AdministrativeUnit.objects.filter(code__in=above)
-        for group in GroupKind:
-            self.fields[f"group_{group.value}_count"] = forms.IntegerField(
-                label=group.label, min_value=0, required=False, initial=0
-            )
-            self.fields[f"group_{group.value}_orgs"] = forms.ModelMultipleChoiceField(
-                Organization.objects.filter(unit__in=reach, is_active=True), label=_("Organisations"), required=False
-            )
-            self.fields[f"group_{group.value}_people"] = forms.ModelMultipleChoiceField(
-                Person.objects.filter(appointments__organization__unit__in=reach).distinct(), label=_("People"), required=False
-            )
-        for index in range(3):
-            self.fields[f"agency_{index}"] = forms.ModelChoiceField(
-                Organization.objects.filter(unit__in=units, is_active=True), label=_("Co-operating agency"), required=False
-            )
-            self.fields[f"agency_{index}_task"] = forms.CharField(label=_("Its task"), required=False)
-
-    def group_rows(self):
-        return [
-            (self[f"group_{g.value}_count"], self[f"group_{g.value}_orgs"], self[f"group_{g.value}_people"]) for g in GroupKind
-        ]
-
-    def agency_rows(self):
-        return [(self[f"agency_{i}"], self[f"agency_{i}_task"]) for i in range(3)]
+        self.add_participant_fields(units)
 
     def clean(self):
         data = super().clean()

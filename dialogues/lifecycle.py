@@ -8,19 +8,21 @@ when it is not allowed.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import dates
 from organizations.models import Appointment, Organization
 from regulations.models import profile_for
 
 from .enums import HELD_STATUSES, DialogueKind, Status, StepCode, StepStatus
 from .hosts import advising_office_for
-from .models import Dialogue, DialogueEvent, DialogueHost, ScheduleStep
+from .models import CooperatingAgency, Dialogue, DialogueEvent, DialogueHost, ParticipantGroup, ScheduleStep
 from .schedule import plan_schedule
 
 
@@ -40,7 +42,7 @@ def notice_check(profile, kind: str, conference_date: datetime.date, today: date
     """Can the notice still go out in time for a conference on this date? Ad hoc dialogues need none."""
     if kind == DialogueKind.AD_HOC:
         return NoticeCheck(None, True)
-    today = today or timezone.localdate()
+    today = today or dates.today()
     due = next((s.due for s in plan_schedule(profile, kind, conference_date) if s.code == StepCode.ANNOUNCE), None)
     return NoticeCheck(due, due is None or due >= today)
 
@@ -92,6 +94,71 @@ class HostChoice:
     reason: str = ""
 
 
+@dataclass
+class GroupChoice:
+    """A participant group of the plan (001 III.2): how many, and which organisations and people by name."""
+
+    kind: str
+    expected_count: int = 0
+    organizations: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.expected_count or self.organizations or self.people)
+
+
+@dataclass
+class AgencyTask:
+    """A co-operating agency and its task in the assignment document."""
+
+    organization: Organization
+    task: str
+
+
+def _write_participants(dialogue: Dialogue, groups: list[GroupChoice], agencies: list[AgencyTask]) -> None:
+    """Make the plan's groups and agencies these (a group kept keeps its row, so its invitations keep their link)."""
+    wanted = {group.kind: group for group in groups if not group.empty}
+    for row in dialogue.participant_groups.all():
+        if row.kind not in wanted:
+            row.delete()
+    for kind, group in wanted.items():
+        row = dialogue.participant_groups.filter(kind=kind).first() or ParticipantGroup(dialogue=dialogue, kind=kind)
+        row.expected_count = group.expected_count or 0
+        row.save()
+        row.organizations.set(group.organizations)
+        row.people.set(group.people)
+    dialogue.cooperating_agencies.all().delete()
+    for agency in agencies:
+        if agency.organization is not None and (agency.task or "").strip():
+            CooperatingAgency.objects.create(dialogue=dialogue, organization=agency.organization, task=agency.task.strip())
+
+
+@transaction.atomic
+def set_participants(
+    dialogue: Dialogue, user: User | None, groups: list[GroupChoice], agencies: list[AgencyTask]
+) -> Dialogue:
+    """Change the plan's participant groups and co-operating agencies before the conference.
+
+    Side effects: rewrites ParticipantGroup and CooperatingAgency rows (their history keeps the old ones);
+    invitations already made stay; writes a "participants" event.
+    """
+    dialogue = _locked(dialogue)
+    _require_open(dialogue)
+    if dialogue.status in HELD_STATUSES:
+        raise TransitionError("Hội nghị đã diễn ra: thành phần tham dự được ghi ở trang điểm danh, không sửa trong kế hoạch.")
+    _write_participants(dialogue, groups, agencies)
+    _record(
+        dialogue,
+        "participants",
+        dialogue.status,
+        user,
+        groups={g.kind: g.expected_count for g in groups if not g.empty},
+        agencies=[a.organization.name for a in agencies if a.organization is not None and (a.task or "").strip()],
+    )
+    return dialogue
+
+
 @transaction.atomic
 def create_dialogue(
     user: User | None,
@@ -99,9 +166,11 @@ def create_dialogue(
     hosts: list[HostChoice],
     advising_office: Organization | None = None,
     advising_override_reason: str = "",
+    groups: list[GroupChoice] | None = None,
+    agencies: list[AgencyTask] | None = None,
     **fields,
 ) -> Dialogue:
-    """Create a dialogue with its hosts, advising office and schedule.
+    """Create a dialogue with its hosts, participant groups, co-operating agencies, advising office and schedule.
 
     The profile is the unit's on the conference date; the advising office follows from the hosts by
     the profile (003 Điều 7) unless another is chosen with a reason. A notice period that can no
@@ -148,6 +217,7 @@ def create_dialogue(
             delegated_from=choice.on_behalf_of.person if choice.on_behalf_of else None,
             delegation_reason=choice.reason.strip(),
         )
+    _write_participants(dialogue, groups or [], agencies or [])
     sync_schedule(dialogue)
     _record(dialogue, "create", dialogue.status, user, fields.get("notice_justification", ""))
     return dialogue
@@ -184,6 +254,41 @@ def _require_reason(reason: str, what: str) -> str:
     return reason
 
 
+def _not_future(on: datetime.date | None, label: str) -> datetime.date:
+    """The date given, or today; never after today (common.dates, the one check for screens and API)."""
+    on = on or dates.today()
+    try:
+        return dates.check_not_future(on, label)
+    except ValidationError as error:
+        raise TransitionError(error.messages[0]) from None
+
+
+# Each check returns what is still undone for the dossier to be archived (a line per item, Vietnamese).
+# Higher layers (documents: the dossier checklist, open answers, outcomes) register theirs at start-up,
+# so this module needs to know none of them.
+ARCHIVE_CHECKS: list[Callable[[Dialogue], list[str]]] = []
+
+
+def register_archive_check(check: Callable[[Dialogue], list[str]]) -> Callable[[Dialogue], list[str]]:
+    if check not in ARCHIVE_CHECKS:
+        ARCHIVE_CHECKS.append(check)
+    return check
+
+
+def pending_steps(dialogue: Dialogue) -> list[str]:
+    """The duties of the schedule still "not done" (the archive step itself aside)."""
+    steps = dialogue.steps.filter(status=StepStatus.PENDING).exclude(code=StepCode.ARCHIVE)
+    return [f"Bước chưa thực hiện: {step.get_code_display()}" for step in steps]
+
+
+def archive_blockers(dialogue: Dialogue) -> list[str]:
+    """Everything that stops the dossier from being archived: pending steps, then each registered check."""
+    missing = pending_steps(dialogue)
+    for check in ARCHIVE_CHECKS:
+        missing += check(dialogue)
+    return missing
+
+
 @transaction.atomic
 def announce(dialogue: Dialogue, user: User | None, on: datetime.date | None = None) -> Dialogue:
     """Planned → announced. Marks the `announce` step done on that day (late if after its due date)."""
@@ -191,7 +296,7 @@ def announce(dialogue: Dialogue, user: User | None, on: datetime.date | None = N
     _require_open(dialogue)
     if dialogue.status != Status.PLANNED:
         raise TransitionError(_("Only a planned dialogue can be announced."))
-    on = on or timezone.localdate()
+    on = _not_future(on, "Ngày gửi thông báo")
     if on > dialogue.date:
         raise TransitionError(_("The notice cannot be dated after the conference."))
     old, dialogue.status = dialogue.status, Status.ANNOUNCED
@@ -211,7 +316,7 @@ def hold(dialogue: Dialogue, user: User | None, on: datetime.date | None = None)
         if dialogue.status == Status.PLANNED:
             raise TransitionError(_("The dialogue must be announced before it is held (only ad hoc dialogues skip the notice)."))
         raise TransitionError(_("This dialogue has already been held."))
-    on = on or timezone.localdate()
+    on = _not_future(on, "Ngày tổ chức hội nghị")
     old, dialogue.status = dialogue.status, Status.HELD
     dialogue.save(update_fields=["status"])
     _finish_step(dialogue, StepCode.HOLD, user, on)
@@ -232,7 +337,7 @@ def conclude(
     _require_open(dialogue)
     if dialogue.status != Status.HELD:
         raise TransitionError(_("The conclusion notice can only follow a conference that has been held."))
-    issued_on = issued_on or timezone.localdate()
+    issued_on = _not_future(issued_on, "Ngày ban hành thông báo kết luận")
     if issued_on < dialogue.date:
         raise TransitionError(_("The conclusion notice cannot be dated before the conference."))
     step = dialogue.steps.get(code=StepCode.CONCLUDE)
@@ -254,12 +359,22 @@ def conclude(
 
 @transaction.atomic
 def archive(dialogue: Dialogue, user: User | None, on: datetime.date | None = None) -> Dialogue:
-    """Concluded → archived: the dossier is complete. Marks the `archive` step done."""
+    """Concluded → archived: the dossier is complete. Marks the `archive` step done.
+
+    Refused, with the list of what is missing, while a step is pending, a dossier item is missing,
+    a matter is unanswered or has no outcome (`archive_blockers`); each gap is closed where it lives
+    (done, waived or "not applicable" with its reason). Never dated before the conference or after today.
+    """
     dialogue = _locked(dialogue)
     _require_open(dialogue)
     if dialogue.status != Status.CONCLUDED:
         raise TransitionError(_("Only a concluded dialogue can be archived."))
-    on = on or timezone.localdate()
+    on = _not_future(on, "Ngày hoàn thiện hồ sơ")
+    if on < dialogue.date or (dialogue.conclusion_issued_on and on < dialogue.conclusion_issued_on):
+        raise TransitionError("Hồ sơ không thể hoàn thiện trước ngày hội nghị và ngày ban hành thông báo kết luận.")
+    missing = archive_blockers(dialogue)
+    if missing:
+        raise TransitionError("Chưa thể lưu hồ sơ, còn thiếu: " + "; ".join(missing) + ".")
     old, dialogue.status = dialogue.status, Status.ARCHIVED
     dialogue.save(update_fields=["status"])
     _finish_step(dialogue, StepCode.ARCHIVE, user, on)
@@ -328,8 +443,8 @@ TRANSITION_OF_STEP = {StepCode.ANNOUNCE: announce, StepCode.HOLD: hold, StepCode
 
 @transaction.atomic
 def complete_step(step: ScheduleStep, user: User | None, on: datetime.date | None = None) -> ScheduleStep:
-    """Mark a step done. The steps that move the dialogue's state go through their transition."""
-    on = on or timezone.localdate()
+    """Mark a step done (never dated after today). The steps that move the dialogue's state go through their transition."""
+    on = _not_future(on, "Ngày thực hiện")
     if step.code in TRANSITION_OF_STEP:
         TRANSITION_OF_STEP[step.code](step.dialogue, user, on)
         step.refresh_from_db()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common import dates
 from organizations.models import AdministrativeUnit, Organization, Person, PositionKind
 from regulations.models import RegulationProfile
 
@@ -147,11 +148,15 @@ class CooperatingAgency(models.Model):
 
 
 class ScheduleStepQuerySet(models.QuerySet):
-    def pending(self) -> ScheduleStepQuerySet:
-        return self.filter(status=StepStatus.PENDING).exclude(dialogue__status=Status.CANCELLED)
+    """The one definition of a pending and an overdue step, for every screen, the API and the boards."""
 
-    def overdue(self, today: datetime.date) -> ScheduleStepQuerySet:
-        return self.pending().filter(due__lt=today)
+    def pending(self) -> ScheduleStepQuerySet:
+        """Not done nor waived, of a dialogue still open (a cancelled or archived one has nothing pending)."""
+        return self.filter(status=StepStatus.PENDING, dialogue__status__in=OPEN_STATUSES)
+
+    def overdue(self, today: datetime.date | None = None) -> ScheduleStepQuerySet:
+        """Pending and past its due date (today: the date of record, common.dates)."""
+        return self.pending().filter(due__lt=today or dates.today())
 
 
 class ScheduleStep(models.Model):
@@ -192,8 +197,10 @@ class ScheduleStep(models.Model):
         super().save(*args, **kwargs)
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.status == StepStatus.PENDING and self.due is not None and self.due < today
+        """The same rule as ScheduleStepQuerySet.overdue, for one step already loaded."""
+        today = today or dates.today()
+        open_dialogue = self.dialogue.status in OPEN_STATUSES
+        return open_dialogue and self.status == StepStatus.PENDING and self.due is not None and self.due < today
 
     @property
     def done_late(self) -> bool:
@@ -246,4 +253,5 @@ ACTION_LABELS = {
     "postpone": _("Postponed"),
     "step_done": _("Step done"),
     "step_waived": _("Step waived"),
+    "participants": _("Participants changed"),
 }

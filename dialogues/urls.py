@@ -13,6 +13,7 @@ urlpatterns = [
     path("theo-nam/", views.year_view, name="year"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/thanh-phan/", views.participants, name="participants"),
     path("<int:pk>/chuyen/<slug:action>/", views.transition, name="transition"),
     path("<int:pk>/buoc/<int:step_id>/<slug:action>/", views.step_action, name="step_action"),
 ]

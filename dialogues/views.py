@@ -10,22 +10,23 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import Count, F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.pagination import paginate
 from organizations.access import can, units_for, visible_units
 from organizations.models import Appointment
 
 from . import lifecycle
 from .access import can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
 from .annual import annual_view
-from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, GroupKind, Status, StepStatus
-from .forms import DialogueDetailsForm, DialoguePlanForm
-from .models import CooperatingAgency, ParticipantGroup, ScheduleStep
+from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, Status
+from .forms import DialogueDetailsForm, DialoguePlanForm, ParticipantsForm
+from .models import ScheduleStep
 from .schedule import plan_schedule
 
 
@@ -60,8 +61,10 @@ def dialogue_list(request):
     if filters["host"].isdigit():
         dialogues = dialogues.filter(hosts__person_id=int(filters["host"])).distinct()
     hosts = Appointment.objects.filter(organization__unit__in=visible_units(request.user), position__is_head=True)
+    page = paginate(request, dialogues.order_by("-date", "-id"))
     context = {
-        "dialogues": dialogues,
+        "dialogues": page.object_list,
+        "page": page,
         "filters": filters,
         "units": visible_units(request.user),
         "years": sorted({d.year for d in visible_dialogues(request.user).dates("date", "year")}, reverse=True),
@@ -100,6 +103,7 @@ def detail(request, pk: int):
         "agencies": dialogue.cooperating_agencies.select_related("organization"),
         "hosts": dialogue.hosts.select_related("person", "position", "delegated_from"),
         "Status": Status,
+        "archive_blockers": lifecycle.archive_blockers(dialogue) if dialogue.status == Status.CONCLUDED else [],
     }
     return render(request, "dialogues/detail.html", context)
 
@@ -150,25 +154,34 @@ def _create_from_form(form: DialoguePlanForm, user) -> object:
             "notice_justification",
         )
     }
-    dialogue = lifecycle.create_dialogue(
+    groups, agencies = form.participant_choices()
+    return lifecycle.create_dialogue(
         user,
         hosts=hosts,
         advising_office=data.get("advising_office"),
         advising_override_reason=data.get("advising_override_reason") or "",
+        groups=groups,
+        agencies=agencies,
         **fields,
     )
-    for group in GroupKind:
-        count, orgs = data.get(f"group_{group.value}_count") or 0, data.get(f"group_{group.value}_orgs")
-        people = data.get(f"group_{group.value}_people")
-        if count or orgs or people:
-            row = ParticipantGroup.objects.create(dialogue=dialogue, kind=group.value, expected_count=count)
-            row.organizations.set(orgs or [])
-            row.people.set(people or [])
-    for index in range(3):
-        agency, task = data.get(f"agency_{index}"), (data.get(f"agency_{index}_task") or "").strip()
-        if agency and task:
-            CooperatingAgency.objects.create(dialogue=dialogue, organization=agency, task=task)
-    return dialogue
+
+
+@login_required
+def participants(request, pk: int):
+    """Change the participant groups and co-operating agencies after planning (before the conference)."""
+    dialogue = dialogue_for(request.user, pk, "plan_dialogue")
+    form = ParticipantsForm(request.POST or None, dialogue=dialogue)
+    if request.method == "POST" and form.is_valid():
+        groups, agencies = form.participant_choices()
+        try:
+            lifecycle.set_participants(dialogue, request.user, groups, agencies)
+        except lifecycle.TransitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("dialogues:detail", pk=dialogue.pk)
+    context = {"form": form, "dialogue": dialogue}
+    return render(request, "dialogues/participants.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -218,6 +231,8 @@ def transition(request, pk: int, action: str):
         elif action == "conclude":
             lifecycle.conclude(dialogue, request.user, on, reason)
         elif action == "archive":
+            if request.POST.get("confirm") != "yes":
+                raise lifecycle.TransitionError(_("Tick the box to confirm that the dossier is complete before archiving it."))
             lifecycle.archive(dialogue, request.user, on)
         elif action == "cancel":
             lifecycle.cancel(dialogue, request.user, reason)
@@ -268,7 +283,7 @@ def dialogue_url(dialogue) -> str:
 
 def _pending_steps(queryset):
     return (
-        queryset.filter(status=StepStatus.PENDING, dialogue__status__in=OPEN_STATUSES)
+        queryset.pending()
         .select_related("dialogue__unit", "owner")
         .order_by(F("due").asc(nulls_last=True), "dialogue__date")
     )
@@ -278,7 +293,11 @@ def _pending_steps(queryset):
 def my_tasks(request):
     steps = _pending_steps(ScheduleStep.objects.filter(owner_id__in=my_organization_ids(request.user)))
     steps = steps.filter(dialogue__unit__in=visible_units(request.user))
-    return render(request, "dialogues/my_tasks.html", {"steps": steps, "today": timezone.localdate()})
+    page = paginate(request, steps)
+    return render(request, "dialogues/my_tasks.html", {"steps": page.object_list, "page": page, "today": timezone.localdate()})
+
+
+UNIT_TOTALS_SHOWN = 30
 
 
 @login_required
@@ -287,8 +306,17 @@ def overdue(request):
     if not units.exists():
         raise PermissionDenied
     today = timezone.localdate()
-    steps = _pending_steps(ScheduleStep.objects.filter(dialogue__unit__in=units, due__lt=today))
-    return render(request, "dialogues/overdue.html", {"steps": steps, "today": today})
+    steps = _pending_steps(ScheduleStep.objects.overdue(today).filter(dialogue__unit__in=units))
+    page = paginate(request, steps)
+    # Totals per unit in one grouped query, so the board says where the delays are without listing them all.
+    totals = (
+        steps.order_by()
+        .values("dialogue__unit__code", "dialogue__unit__name")
+        .annotate(count=Count("id"))
+        .order_by("-count", "dialogue__unit__name")[:UNIT_TOTALS_SHOWN]
+    )
+    context = {"steps": page.object_list, "page": page, "today": today, "totals": totals}
+    return render(request, "dialogues/overdue.html", context)
 
 
 @login_required

@@ -11,8 +11,10 @@ from django.db.models import Count
 from dialogues.enums import StepCode
 from dialogues.models import Dialogue
 from organizations.models import Organization
-from petitions.enums import Jurisdiction
+from petitions.enums import Jurisdiction, PetitionerKind
 from petitions.models import Case, OpinionSheet, Petition
+from petitions.privacy import Gate, redacted
+from petitions.totals import field_jurisdiction_totals
 
 from .issuer import vietnamese_date
 from .kinds import Kind
@@ -133,14 +135,30 @@ def request_letter(dialogue: Dialogue) -> tuple[Organization, Content]:
     )
 
 
-def opinion_form(dialogue: Dialogue, sheet: OpinionSheet | None = None) -> tuple[Organization, Content]:
+def _sheet_person(sheet: OpinionSheet | None, petitions: list[Petition], gate: Gate) -> tuple[str, str]:
+    """Name and address on a filled Form 4: shown only when the reader may see the petitioner of every opinion on it."""
+    blank = "…………………………………………"
+    person = sheet.petitioner if sheet else None
+    if person is None:
+        return blank, blank
+    if petitions and all(gate.allows(p.case) for p in petitions):
+        for petition in petitions:
+            gate.reveal(person, petition.case)
+        return person.display_name, person.address or blank
+    return redacted(person), "(đã ẩn)"
+
+
+def opinion_form(dialogue: Dialogue, sheet: OpinionSheet | None = None, gate: Gate | None = None) -> tuple[Organization, Content]:
+    """Mẫu 4, blank or as entered; the petitioner's name and address only for a reader the gate allows."""
+    gate = gate or Gate(None, "docx")
     fields = list(dialogue.profile.opinion_fields().filter(form="Mẫu 4")) or list(dialogue.profile.opinion_fields())
-    answers = {p.case.field_id: p.content for p in sheet.petitions.select_related("case")} if sheet else {}
-    person = sheet.petitioner if sheet and sheet.petitioner else None
+    petitions = list(sheet.petitions.select_related("case__unit")) if sheet else []
+    answers = {p.case.field_id: p.content for p in petitions}
+    name, address = _sheet_person(sheet, petitions, gate)
     body = [
         Block(f"(Dùng cho {lower_first(dialogue.title)} ngày {dialogue.date:%d/%m/%Y})", italic=True, center=True),
-        Block(f"Họ và tên: {person.display_name if person else '…………………………………………'}"),
-        Block(f"Địa chỉ: {person.address if person and person.address else '…………………………………………'}"),
+        Block(f"Họ và tên: {name}"),
+        Block(f"Địa chỉ: {address}"),
     ]
     for number, field in enumerate(fields, start=1):
         label = field.name if field.name.lower().startswith("lĩnh vực") else f"Lĩnh vực {field.name.lower()}"
@@ -150,16 +168,19 @@ def opinion_form(dialogue: Dialogue, sheet: OpinionSheet | None = None) -> tuple
 
 
 def compilation(dialogue: Dialogue) -> tuple[Organization, Content]:
-    cases = Case.objects.filter(dialogue=dialogue).annotate(n=Count("petitions")).select_related("field", "agency")
-    total = sum(case.n for case in cases)
-    rows = [["Lĩnh vực", *[str(label) for label in Jurisdiction.labels]]]
-    by_field: dict[str, dict[str, int]] = {}
-    for case in cases:
-        row = by_field.setdefault(case.field.name if case.field else "Chưa phân loại", dict.fromkeys(Jurisdiction.values, 0))
-        if case.jurisdiction:
-            row[case.jurisdiction] += case.n
-    for name, counts in by_field.items():
-        rows.append([name, *[str(counts[j]) for j in Jurisdiction.values]])
+    """Mẫu 5: the same columns and totals as the screen (petitions.totals), "chưa phân loại" included."""
+    cases = (
+        Case.objects.filter(dialogue=dialogue)
+        .annotate(n=Count("petitions"), petition_count=Count("petitions"))
+        .select_related("field", "agency")
+        .order_by("field__order", "pk")
+    )
+    counted = field_jurisdiction_totals(cases)
+    total = counted.opinions
+    rows = [["Lĩnh vực", *[str(label) for label in Jurisdiction.labels], "Chưa phân loại"]]
+    for name, counts in counted.by_field.items():
+        rows.append([name or "Chưa phân loại", *[str(counts[j]) for j in counted.columns]])
+    rows.append([f"Tổng cộng ({total})", *[str(counted.totals[j]) for j in counted.columns]])
     assign = [["TT", "Nội dung", "Số ý kiến", "Cơ quan trả lời", "Thời hạn"]]
     for n, case in enumerate(cases, start=1):
         assign.append(
@@ -173,7 +194,7 @@ def compilation(dialogue: Dialogue) -> tuple[Organization, Content]:
         )
     body = [
         Block("I. TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN", bold=True),
-        Block(f"Tổng số ý kiến, kiến nghị tiếp nhận: {total}, gộp thành {len(cases)} vụ việc."),
+        Block(f"Tổng số ý kiến, kiến nghị tiếp nhận: {total}, gộp thành {counted.matters} vụ việc."),
         Block(rows=rows),
         Block("II. ĐỀ XUẤT PHÂN CÔNG TRẢ LỜI", bold=True),
         Block(rows=assign),
@@ -186,12 +207,16 @@ def compilation(dialogue: Dialogue) -> tuple[Organization, Content]:
     )
 
 
-def answer_report(dialogue: Dialogue, agency: Organization) -> tuple[Organization, Content]:
+def answer_report(dialogue: Dialogue, agency: Organization, gate: Gate | None = None) -> tuple[Organization, Content]:
+    """Mẫu 6 names each petitioner; a reader the gate does not allow reads "Ông/Bà T.V.B." instead."""
+    gate = gate or Gate(None, "docx")
     body = []
     for n, case in enumerate(
-        Case.objects.filter(dialogue=dialogue, agency=agency).prefetch_related("petitions__petitioner"), start=1
+        Case.objects.filter(dialogue=dialogue, agency=agency).select_related("unit").prefetch_related("petitions__petitioner"),
+        start=1,
     ):
-        petitioners = ", ".join(p.petitioner.display_name for p in case.petitions.all() if p.petitioner) or "Nhân dân"
+        names = [gate.label(p.petitioner, case) for p in case.petitions.all() if p.petitioner]
+        petitioners = ", ".join(dict.fromkeys(names)) or "Nhân dân"
         body.append(Block(f"{n}. Ý kiến của {petitioners}: {case.summary}", bold=True))
         body.append(Block(f"Trả lời: {case.answer or 'Đang xem xét, sẽ trả lời trong thời hạn.'}"))
     if not body:
@@ -242,11 +267,41 @@ def programme(dialogue: Dialogue) -> tuple[Organization, Content]:
     return host_body(dialogue), Content("CHƯƠNG TRÌNH", dialogue.title, body, recipients=[])
 
 
+def attendance_lines(dialogue: Dialogue) -> list[str]:
+    """ "Thành phần" from the check-in at the door: each group with who came, then walk-ins and online."""
+    present = dialogue.invitees.filter(checked_in_at__isnull=False).select_related("group")
+    groups: dict[str, list[str]] = {}
+    walk_ins = online = 0
+    for invitee in present:
+        if invitee.walk_in:
+            walk_ins += 1
+        elif invitee.online:
+            online += 1
+        else:
+            label = str(invitee.group.get_kind_display()) if invitee.group else "Khách mời khác"
+            groups.setdefault(label, []).append(invitee.name)
+    lines = [f"- {label}: {len(names)} người ({', '.join(names)})" for label, names in groups.items()]
+    if walk_ins:
+        lines.append(f"- Nhân dân đến dự trực tiếp: {walk_ins} người")
+    if online:
+        lines.append(f"- Tham dự trực tuyến: {online} người")
+    return lines
+
+
 def minutes(dialogue: Dialogue) -> tuple[Organization, Content]:
-    record = getattr(dialogue, "minutes", None)
+    """Mẫu 8 (002): composition from the attendance; signed by the secretary and the chair, no recipients."""
+    from conference.models import Minutes
+
+    record = Minutes.objects.filter(dialogue=dialogue).select_related("updated_by").first()  # as saved, not as cached
+    present = attendance_lines(dialogue)
+    typed = record.composition.strip() if record and record.composition else ""
+    composition = [Block(line) for line in present] + ([Block(typed)] if typed else [])
+    if not composition:
+        composition = [Block("(chưa ghi nhận người tham dự)", italic=True)]
     body = [
         Block(f"Thời gian, địa điểm: {record.time_and_place if record else _when(dialogue)}"),
-        Block(f"Thành phần: {record.composition if record else ''}"),
+        Block("Thành phần:"),
+        *composition,
         Block(f"Chủ trì: {_hosts(dialogue)}."),
         Block(f"Nội dung: {record.content if record and record.content else dialogue.description or dialogue.title}"),
         Block("DIỄN BIẾN HỘI NGHỊ", bold=True),
@@ -264,30 +319,41 @@ def minutes(dialogue: Dialogue) -> tuple[Organization, Content]:
     body += [Block("KẾT LUẬN CỦA CHỦ TRÌ HỘI NGHỊ", bold=True), Block(record.conclusion if record else "")]
     if record and record.end_time:
         body.append(Block(f"Hội nghị kết thúc lúc {record.end_time:%H giờ %M} cùng ngày."))
-    return host_body(dialogue), Content("BIÊN BẢN", dialogue.title, body, recipients=[])
+    chair = dialogue.hosts.select_related("person").first()
+    secretary = record.updated_by if record and record.updated_by else None
+    signatures = {
+        "sign_authority": "CHỦ TRÌ HỘI NGHỊ",
+        "sign_title": "",
+        "signer": chair.person.full_name if chair else "",
+        "second_sign_title": "NGƯỜI GHI BIÊN BẢN",
+        "second_signer": (secretary.get_full_name() or secretary.username) if secretary else "",
+    }
+    return host_body(dialogue), Content("BIÊN BẢN", dialogue.title, body, recipients=[], signatures=signatures)
 
 
 def conclusion(dialogue: Dialogue) -> tuple[Organization, Content]:
+    """Mẫu 9: every matter of the dialogue counts; one without an outcome is shown unsettled, with its agency."""
     notice_row = getattr(dialogue, "conclusion_notice", None)
-    outcomes = list(dialogue.outcomes.select_related("case__agency"))
-    settled = [o for o in outcomes if o.kind == "settled"]
+    cases = list(Case.objects.filter(dialogue=dialogue).select_related("agency", "conference_outcome__agency").order_by("pk"))
+    outcome_of = {case.pk: getattr(case, "conference_outcome", None) for case in cases}
+    settled = [case for case in cases if outcome_of[case.pk] is not None and outcome_of[case.pk].kind == "settled"]
+    unsettled = [case for case in cases if case not in settled]
     body = [
         Block(
             f"Ngày {dialogue.date:%d/%m/%Y}, tại {dialogue.venue or '…'}, {_hosts(dialogue)} "
             f"đã chủ trì {lower_first(dialogue.title)}."
         ),
         Block(
-            f"1. Tổng số ý kiến, kiến nghị tại hội nghị: {len(outcomes)}; đã trả lời, giải quyết tại hội nghị: {len(settled)}; "
-            f"chưa giải quyết tại hội nghị: {len(outcomes) - len(settled)}."
+            f"1. Tổng số ý kiến, kiến nghị tại hội nghị: {len(cases)}; đã trả lời, giải quyết tại hội nghị: {len(settled)}; "
+            f"chưa giải quyết tại hội nghị: {len(unsettled)}."
         ),
         Block("2. Giao các cơ quan giải quyết, trả lời các ý kiến chưa giải quyết tại hội nghị:"),
     ]
     rows = [["TT", "Nội dung", "Cơ quan giải quyết", "Thời hạn"]]
-    for n, outcome in enumerate([o for o in outcomes if o.kind != "settled"], start=1):
-        case = outcome.case
-        rows.append(
-            [str(n), case.summary, case.agency.name if case.agency else "", case.due.strftime("%d/%m/%Y") if case.due else ""]
-        )
+    for n, case in enumerate(unsettled, start=1):
+        outcome = outcome_of[case.pk]
+        agency = case.agency or (outcome.agency if outcome else None)
+        rows.append([str(n), case.summary, agency.name if agency else "", case.due.strftime("%d/%m/%Y") if case.due else ""])
     body.append(Block(rows=rows))
     body.append(
         Block(
@@ -301,7 +367,9 @@ def conclusion(dialogue: Dialogue) -> tuple[Organization, Content]:
     )
 
 
-def written_answer(petition: Petition) -> tuple[Organization, Content]:
+def written_answer(petition: Petition, gate: Gate | None = None) -> tuple[Organization, Content]:
+    """Addressed to the petitioner by name for a reader the gate allows; others read "Ông/Bà T.V.B."."""
+    gate = gate or Gate(None, "docx")
     case = petition.case
     person = petition.petitioner
     body = [
@@ -314,7 +382,9 @@ def written_answer(petition: Petition) -> tuple[Organization, Content]:
     ]
     if case.sent_to:
         body.append(Block(f"Nơi chuyển đến: {case.sent_to}."))
-    greeting = person.display_name if person else "Người kiến nghị"
+    greeting = gate.label(person, case) if person else "Người kiến nghị"
+    if person is not None and person.kind == PetitionerKind.PERSON and not greeting.startswith("Ông/Bà"):
+        greeting = f"Ông/Bà {greeting}"
     return case.agency, Content(
         "", f"V/v trả lời ý kiến, kiến nghị (mã {petition.tracking_code})", body, greeting=greeting, recipients=["Như trên"]
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,18 +18,20 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from common.uploads import SCANS, UploadRejected, check_upload
 from dialogues.models import Dialogue
-from petitions.models import OpinionSheet
+from petitions.models import OpinionSheet, Output
+from petitions.privacy import Gate
 from regulations.models import DossierItem
 
 from .issuer import family
-from .issuing import header, issue
+from .issuing import header, in_force, issue
 from .kinds import Kind
 from .models import DossierEntry, DossierFile, DossierStatus, IssuedDocument
+from .personal import dossier_file_for
 from .render import Block, Content, built_in, render
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
-SIGNATURES = {b"%PDF": ".pdf", b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
 class DossierError(Exception):
@@ -88,39 +91,59 @@ def _subjects(dialogue: Dialogue, kind: str) -> list:
 
 
 @transaction.atomic
+def file_issued(document: IssuedDocument, user: User | None = None) -> None:
+    """Put an issued document into its dialogue's dossier (called by issuing.issue for every document).
+
+    The item of its kind is marked generated and holds the document in force: a replaced document's
+    copy leaves the dossier (it stays in the register, marked replaced).
+    """
+    dialogue = document.dialogue
+    if dialogue is None:
+        return
+    codes = [rule.code for rule in dialogue.profile.dossier_items() if generated_items().get(rule.code) == document.kind]
+    for code in codes:
+        entry, _created = DossierEntry.objects.get_or_create(dialogue=dialogue, item_code=code)
+        if document.replaces_id:
+            entry.files.filter(document_id=document.replaces_id).delete()
+        if not entry.files.filter(document=document).exists():
+            with document.file.open("rb") as handle:
+                stored = DossierFile(
+                    entry=entry, name=Path(document.file.name).name, size=document.file.size, document=document, uploaded_by=user
+                )
+                stored.file.save(stored.name, ContentFile(handle.read()), save=True)
+        if entry.status != DossierStatus.GENERATED:
+            entry.status, entry.reason = DossierStatus.GENERATED, ""
+            entry.save()
+
+
+@transaction.atomic
 def generate(dialogue: Dialogue, code: str, user: User) -> list[IssuedDocument]:
-    """Issue the document(s) of this item from the data (one answer report per agency, one form per sheet)."""
+    """The document(s) of this item (one answer report per agency, one form per sheet): the one already
+    issued when there is one (never a second number), else issued now from the data."""
     kind = generated_items().get(code)
     if kind is None:
         raise DossierError("Hệ thống không tự soạn mục này; hãy tải lên bản scan đã ký.")
-    entry = _entry(dialogue, code)
+    _entry(dialogue, code)
     documents = []
     for subject in _subjects(dialogue, kind):
         if kind == Kind.ANSWER_REPORT and subject is None:
             raise DossierError("Chưa có cơ quan nào được giao trả lời ý kiến của cuộc đối thoại này.")
-        document = issue(kind, user, dialogue, subject)
-        with document.file.open("rb") as handle:
-            stored = DossierFile(
-                entry=entry, name=Path(document.file.name).name, size=document.file.size, document=document, uploaded_by=user
-            )
-            stored.file.save(stored.name, ContentFile(handle.read()), save=True)
+        document = in_force(kind, dialogue, subject) or issue(kind, user, dialogue, subject)
+        file_issued(document, user)
         documents.append(document)
-    entry.status, entry.reason = DossierStatus.GENERATED, ""
-    entry.save()
     return documents
 
 
 @transaction.atomic
 def upload(dialogue: Dialogue, code: str, name: str, content: bytes, user: User) -> DossierFile:
-    """Add a signed scan (PDF, JPEG or PNG, at most 20 MB; checked by its content, not only its name)."""
-    if len(content) > MAX_SCAN_BYTES:
-        raise DossierError("Tệp lớn hơn 20 MB.")
-    kind = next((ext for magic, ext in SIGNATURES.items() if content.startswith(magic)), None)
-    if kind is None:
-        raise DossierError("Chỉ nhận bản scan dạng PDF, JPEG hoặc PNG.")
+    """Add a signed scan (PDF, JPEG or PNG, at most 20 MB; the common upload check: content, name, virus)."""
+    try:
+        checked = check_upload(content, allowed=SCANS, max_bytes=MAX_SCAN_BYTES, name=name)
+    except UploadRejected as error:
+        raise DossierError(" ".join(error.messages)) from error
     entry = _entry(dialogue, code)
-    stored = DossierFile(entry=entry, name=Path(name).name[:200], size=len(content), uploaded_by=user)
-    stored.file.save(Path(name).stem[:80] + kind, ContentFile(content), save=True)
+    stored = DossierFile(entry=entry, name=checked.name, size=checked.size, uploaded_by=user)
+    stored.file.save(checked.name, ContentFile(checked.content), save=True)
     if entry.status != DossierStatus.GENERATED:
         entry.status, entry.reason = DossierStatus.UPLOADED, ""
         entry.save()
@@ -151,16 +174,31 @@ def index_docx(dialogue: Dialogue, items: list[Item]) -> bytes:
     return render(built_in(family(issuer)), head, content)
 
 
-def export_zip(dialogue: Dialogue) -> tempfile.SpooledTemporaryFile:
-    """The dossier as one ZIP (written to a temporary file, so a large dossier does not fill memory)."""
+def export_zip(
+    dialogue: Dialogue, gate: Gate | None = None, progress: Callable[[int, int], None] | None = None
+) -> tempfile.SpooledTemporaryFile:
+    """The dossier as one ZIP (written to a temporary file, so a large dossier does not fill memory).
+
+    Documents naming petitioners are included as issued only when the reader's gate allows them
+    (noted in the gate for its log row); otherwise redacted (documents.personal). No gate: redacted.
+    `progress(done, total)` is told after each file (the background job's progress bar).
+    """
+    gate = gate or Gate(None, Output.ZIP)
     items = checklist(dialogue)
+    total, done = 1 + sum(len(item.files) for item in items), 0
     archive = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115 - returned to the caller
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("00 - Muc luc ho so.docx", index_docx(dialogue, items))
+        done += 1
+        if progress is not None:
+            progress(done, total)
         for number, item in enumerate(items, start=1):
             folder = f"{number:02d} - {item.rule.title[:80]}".replace("/", "-")
             for stored in item.files:
-                with stored.file.open("rb") as handle:
-                    bundle.writestr(f"{folder}/{stored.name}", handle.read())
+                name, data = dossier_file_for(stored, item.kind, dialogue, gate)
+                bundle.writestr(f"{folder}/{name}", data)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
     archive.seek(0)
     return archive

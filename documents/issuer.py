@@ -27,6 +27,28 @@ DEPUTY_TITLES = {
 }
 
 
+# The generic position "Trưởng cơ quan, đơn vị" signs with the head's real title, read from the body's name.
+HEAD_TITLES = [
+    ("Văn phòng", "CHÁNH VĂN PHÒNG"),
+    ("Phòng", "TRƯỞNG PHÒNG"),
+    ("Ban", "TRƯỞNG BAN"),
+    ("Trung tâm", "GIÁM ĐỐC"),
+    ("Công an", "TRƯỞNG CÔNG AN"),
+    ("Ủy ban Mặt trận", "CHỦ TỊCH"),
+    ("Hội", "CHỦ TỊCH"),
+    ("Đoàn", "BÍ THƯ"),
+]
+
+
+def real_head_title(organization: Organization, position) -> str:
+    """ "TRƯỞNG PHÒNG" for the head of "Phòng Kinh tế…"; a specific position keeps its own name."""
+    if position.code == "agency_head":
+        for prefix, title in HEAD_TITLES:
+            if organization.name.startswith(prefix + " "):
+                return title
+    return position.name.upper()
+
+
 def place_name(organization: Organization) -> str:
     """The locality printed before the date: the unit's own name without its level ("Hồng An")."""
     return LEVEL_PREFIXES.sub("", organization.unit.name).strip()
@@ -98,4 +120,4 @@ def signature(organization: Organization, day: datetime.date, signer: Appointmen
     if code in DEPUTY_TITLES:
         prefix = "K/T" if family(organization) == "party" else "KT."
         return Signature(f"{prefix} {head_title}", DEPUTY_TITLES[code], signer.person.full_name)
-    return Signature(authority, head_title or signer.position.name.upper(), signer.person.full_name)
+    return Signature(authority, head_title or real_head_title(organization, signer.position), signer.person.full_name)

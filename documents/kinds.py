@@ -1,5 +1,8 @@
 """The documents the system writes, with their type abbreviation (Nghị định 30/2020 Phụ lục III; HD 36-HD/VPTW)."""
 
+import re
+import unicodedata
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -51,3 +54,32 @@ HEADING = {
     Kind.CONCLUSION: "THÔNG BÁO",
     Kind.WRITTEN_ANSWER: "",
 }
+
+# The readable Vietnamese start of each file name (without diacritics, so every system can open it).
+FILE_STEM = {
+    Kind.PLAN: "ke-hoach",
+    Kind.ASSIGNMENT: "van-ban-phan-cong",
+    Kind.REQUEST_LETTER: "cong-van-tong-hop-y-kien",
+    Kind.OPINION_FORM: "phieu-gop-y-kien",
+    Kind.COMPILATION: "bao-cao-tong-hop-y-kien",
+    Kind.ANSWER_REPORT: "bao-cao-tra-loi-y-kien",
+    Kind.NOTICE: "thong-bao-doi-thoai-dot-xuat",
+    Kind.INVITATION: "giay-moi",
+    Kind.PROGRAMME: "chuong-trinh-hoi-nghi",
+    Kind.MINUTES: "bien-ban-hoi-nghi",
+    Kind.CONCLUSION: "thong-bao-ket-luan",
+    Kind.WRITTEN_ANSWER: "tra-loi-kien-nghi",
+}
+
+
+def ascii_part(text: str) -> str:
+    """ "01-TB/ĐU" → "01-TB-DU": diacritics dropped, Đ kept as D, anything else a dash."""
+    text = (text or "").replace("Đ", "D").replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def file_name(kind: str, symbol: str = "", extension: str = "docx", prefix: str = "") -> str:
+    """ "thong-bao-ket-luan-01-TB-DU.docx"; a draft is "du-thao-thong-bao-ket-luan.docx"."""
+    parts = [prefix, FILE_STEM.get(kind, ascii_part(kind)), ascii_part(symbol)]
+    return "-".join(part for part in parts if part) + f".{extension}"

@@ -32,7 +32,19 @@ PLACEHOLDERS = {
     "sign_authority": "Thẩm quyền ký, ví dụ “T/M BAN THƯỜNG VỤ”, “TM. ỦY BAN NHÂN DÂN”, “KT. CHỦ TỊCH”",
     "sign_title": "Chức vụ người ký, ví dụ “BÍ THƯ”, “PHÓ CHỦ TỊCH”",
     "signer": "Họ và tên người ký",
+    "second_sign_title": "Chữ ký thứ hai ở cột trái thay cho nơi nhận (biên bản: “NGƯỜI GHI BIÊN BẢN”), thường trống",
+    "second_signer": "Họ và tên người ký thứ hai",
+    "archive_line": "Nơi lưu sau chữ “Lưu:”, ví dụ “VT”",
 }
+# Placeholders that are lists, used only as `{%p for r in recipients %}`; inside the loop `loop.index`… too.
+LISTS = frozenset({"recipients"})
+LOOP_FIELDS = frozenset({"index", "index0", "first", "last", "length", "revindex"})
+
+
+def placeholders_for(kind: str) -> dict[str, str]:
+    """The placeholders a template of this kind may use (every kind is filled with the same header and
+    content today; the function is the one place to change should a kind get its own)."""
+    return PLACEHOLDERS
 
 
 def _font(run, size: float, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
@@ -103,11 +115,19 @@ def default_template(family: str) -> bytes:
     recipients, signer = signature.rows[0].cells
     recipients.paragraphs[0]._element.getparent().remove(recipients.paragraphs[0]._element)
     signer.paragraphs[0]._element.getparent().remove(signer.paragraphs[0]._element)
+    # Minutes (Mẫu 8) are signed by the secretary on the left instead of listing recipients.
+    _line(recipients, "{%p if second_sign_title %}", 14)
+    _line(recipients, "{{ second_sign_title }}", 14, bold=True)
+    for _ in range(4):
+        _line(recipients, "", 14)
+    _line(recipients, "{{ second_signer }}", 14, bold=True)
+    _line(recipients, "{%p else %}", 14)
     _line(recipients, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(recipients, "{%p for r in recipients %}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(recipients, "- {{ r }},", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(recipients, "{%p endfor %}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(recipients, "- Lưu: {{ archive_line }}.", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _line(recipients, "{%p endif %}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(signer, "{{ sign_authority }}", 14, bold=True)
     _line(signer, "{{ sign_title }}", 14, bold=True)
     for _ in range(4):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -63,6 +64,11 @@ class IssuedDocument(models.Model):
     subject_id = models.PositiveIntegerField(null=True, blank=True, help_text="e.g. the agency or the petition")
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    replaced = models.BooleanField(_("replaced"), default=False)
+    replaces = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="replacements", verbose_name=_("replaces")
+    )
+    replace_reason = models.TextField(_("why it replaces the earlier document"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -70,7 +76,15 @@ class IssuedDocument(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organization", "symbol", "period"], condition=~models.Q(symbol=""), name="unique_number_per_period"
-            )
+            ),
+            # One numbered document of a kind per dialogue and subject is in force; re-issuing replaces it.
+            models.UniqueConstraint(
+                "dialogue",
+                "kind",
+                Coalesce("subject_id", models.Value(0)),
+                condition=models.Q(replaced=False, dialogue__isnull=False, number__isnull=False),
+                name="one_issued_document_per_dialogue_kind_subject",
+            ),
         ]
         verbose_name = _("issued document")
         verbose_name_plural = _("register of outgoing documents")

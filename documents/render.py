@@ -2,6 +2,9 @@
 
 The body is built as a sub-document (paragraphs and tables) so that any template only needs the
 placeholder {{p body }}; text is normalised to NFC so Vietnamese diacritics print correctly.
+Templates are uploaded by organisations, so they are filled in Jinja's immutable sandbox with no
+globals, a short list of filters and a context of plain strings and lists only (no objects, no
+callables): a placeholder can print data, never reach Python (server-side template injection).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from .layout import FONT, default_template
 
@@ -43,10 +48,27 @@ class Content:
     greeting: str = ""
     recipients: list[str] = field(default_factory=list)
     archive_line: str = "VT"
+    # Header placeholders this document signs with instead of its issuer's (Mẫu 8: two signatures).
+    signatures: dict[str, str] = field(default_factory=dict)
 
 
 def nfc(text) -> str:
     return unicodedata.normalize("NFC", str(text or ""))
+
+
+# Filters a template may use: formatting of text only.
+FILTERS = frozenset({"upper", "lower", "title", "capitalize", "trim", "default", "d", "e", "escape", "length", "first", "last"})
+# Tests a template may use in {% if %}.
+TESTS = frozenset({"defined", "undefined", "none", "string", "number"})
+
+
+def sandbox() -> ImmutableSandboxedEnvironment:
+    """A fresh sandboxed environment: no globals (no cycler, range, lipsum…), only the listed filters and tests."""
+    environment = ImmutableSandboxedEnvironment(autoescape=True)
+    environment.globals.clear()
+    environment.filters = {name: environment.filters[name] for name in FILTERS}
+    environment.tests = {name: environment.tests[name] for name in TESTS}
+    return environment
 
 
 def _body(template: DocxTemplate, blocks: list[Block]):
@@ -83,9 +105,9 @@ def render(template_bytes: bytes, header: dict, content: Content) -> bytes:
             greeting=nfc(content.greeting),
             recipients=[nfc(r) for r in content.recipients],
             archive_line=nfc(content.archive_line),
-            body=_body(template, content.body),
+            body=Markup(_body(template, content.body)._get_xml()),  # the sub-document's XML, as a plain string
         )
-        template.render(context, autoescape=True)
+        template.render(context, jinja_env=sandbox(), autoescape=True)
         buffer = io.BytesIO()
         template.save(buffer)
     except TemplateError as error:

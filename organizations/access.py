@@ -6,6 +6,10 @@ supervise) reach that subtree; changes are allowed only to the roles named for a
 only in the member's own unit (the administrator: also below it). Views, the API and the admin
 ask `can(user, action, unit)` or use `visible_units`; django-rules predicates wrap the same
 functions so templates can use `{% has_perm %}`.
+
+A Django superuser is the platform operator: full access everywhere, by design. Only the
+`create_operator` command makes one; demo data and imports never do, and the demo administrator
+`quantri` is an ordinary ADMIN member of Hải Phòng (is_staff, its subtree only).
 """
 
 from __future__ import annotations
@@ -24,12 +28,16 @@ ACTIONS: dict[str, frozenset[str]] = {
     "host_dialogue": frozenset({Role.HOST}),
     "classify_petition": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
     "view_personal_data": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
+    # The personal-data access log; a data-protection contact gets the model permission
+    # "petitions.view_personaldataaccess" in the admin instead (petitions/access_log.py).
+    "view_access_log": frozenset({Role.ADMIN}),
     "draft_answer": frozenset({Role.AGENCY_OFFICER, Role.AGENCY_HEAD}),
     "approve_answer": frozenset({Role.AGENCY_HEAD}),
     "record_conference": frozenset({Role.SECRETARY, Role.ADVISING_STAFF}),
     "supervise": frozenset({Role.FRONT_SUPERVISOR, Role.ADVISING_STAFF, Role.ADMIN, Role.UPPER_VIEWER}),
     "manage_regulations": frozenset({Role.ADMIN}),
     "manage_calendar": frozenset({Role.ADMIN}),
+    "manage_templates": frozenset({Role.ADMIN}),  # organisation DOCX templates: filled by the server, admins only
 }
 
 # Actions that only read: their scope reaches below the unit for the subtree roles.
@@ -93,8 +101,19 @@ def units_for(user: User | AnonymousUser, action: str) -> QuerySet[Administrativ
     """Every unit in which this user may do `action`."""
     if action == "view":
         return visible_units(user)
-    ids = [unit.pk for unit in visible_units(user) if can(user, action, unit)]
-    return AdministrativeUnit.objects.filter(pk__in=ids)
+    if action not in ACTIONS or not user.is_authenticated or not user.is_active:
+        return AdministrativeUnit.objects.none()
+    if user.is_superuser:
+        return AdministrativeUnit.objects.all()
+    # The same rule as can(), as one condition: a province's thousands of units are never looped over in Python.
+    subtree = SUBTREE_ROLES if action in READ_ACTIONS else SUBTREE_WRITERS
+    condition = Q(pk__in=[])
+    for membership in memberships(user):
+        if membership.role not in ACTIONS[action]:
+            continue
+        own = membership.organization.unit
+        condition |= Q(path__startswith=own.path) if membership.role in subtree else Q(pk=own.pk)
+    return AdministrativeUnit.objects.filter(condition)
 
 
 def scope(queryset: QuerySet, user: User | AnonymousUser, unit_field: str = "unit") -> QuerySet:

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from regulations.models import ProfileBinding, RegulationProfile
 
+from .enums import Role
 from .models import (
     AdministrativeLevel,
     AdministrativeUnit,
@@ -84,12 +85,14 @@ def load_demo() -> tuple[int, list[DemoLogin]]:
     logins = []
     for row in data["users"]:
         user = User.objects.filter(username=row["username"]).first()
-        superuser = bool(row.get("superuser"))
+        # No demo account is a superuser (only `create_operator` makes one); an administrator
+        # gets the admin site, which shows it only its own unit's subtree.
+        staff = row["role"] == Role.ADMIN
         if user is None:
             user = User.objects.create_user(row["username"], password=data["password"])
             written += 1
-        if (user.is_staff, user.is_superuser, user.first_name) != (superuser, superuser, row["person"]):
-            user.is_staff = user.is_superuser = superuser
+        if (user.is_staff, user.is_superuser, user.first_name) != (staff, False, row["person"]):
+            user.is_staff, user.is_superuser = staff, False
             user.first_name = row["person"]
             user.save()
             written += 1

@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+
+from common.events import event
+from common.spreadsheets import xlsx_bytes
 
 from .models import (
     AdministrativeLevel,
@@ -59,10 +62,21 @@ class Sheet:
     required: set[str]
     write: Callable[[list[dict], ImportResult], None] | None = None
     check: Callable[[list[dict], ImportResult], None] | None = None
+    lengths: dict[str, int] = field(default_factory=dict)  # key → longest value the database keeps
 
 
-def read_table(name: str, content: bytes) -> list[list[str]]:
-    """Rows of cell texts from an .xlsx or .csv file (UTF-8, with or without BOM, comma or semicolon)."""
+def max_lengths(model, **fields: str) -> dict[str, int]:
+    """Column key → the model field's max_length, e.g. max_lengths(Person, full_name="full_name")."""
+    return {key: model._meta.get_field(name).max_length for key, name in fields.items()}
+
+
+MAX_COLUMNS = 60  # cells beyond this in a row are never read (a sheet may claim 16,384 columns)
+MAX_CELL = 5000  # longest text a cell may hold, whatever the column
+
+
+def iter_table(name: str, content: bytes) -> Iterator[list[str]]:
+    """Rows of cell texts from an .xlsx or .csv file, one at a time (UTF-8, with or without BOM, comma or
+    semicolon). The XLSX is opened read-only and streamed, so a huge sheet is never held whole."""
     lowered = name.lower()
     if lowered.endswith(".xlsx"):
         from openpyxl import load_workbook
@@ -71,15 +85,27 @@ def read_table(name: str, content: bytes) -> list[list[str]]:
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ImportFileError("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng.") from exc
-        sheet = book.worksheets[0]
-        return [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        try:
+            for row in book.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                yield [_cell_text(cell) for cell in row]
+        except Exception as exc:
+            raise ImportFileError("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng.") from exc
+        finally:
+            book.close()
+        return
     if lowered.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ImportFileError("Tệp CSV phải được lưu với bảng mã UTF-8.") from exc
-        dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=dialect)]
+        first = text.split("\n", 1)[0]
+        dialect = ";" if first.count(";") > first.count(",") else ","
+        try:
+            for row in csv.reader(io.StringIO(text), delimiter=dialect):
+                yield [cell.strip() for cell in row[:MAX_COLUMNS]]
+        except csv.Error as exc:
+            raise ImportFileError(f"Không đọc được tệp CSV: {exc}.") from exc
+        return
     raise ImportFileError("Chỉ nhận tệp .xlsx hoặc .csv.")
 
 
@@ -105,47 +131,85 @@ def parse_date(text: str) -> datetime.date:
     raise ValueError(text)
 
 
-def read_records(name: str, content: bytes, columns: dict[str, str], required: set[str]) -> tuple[list[dict], RowError | None]:
-    """The file's rows as dicts (column key → text, "_row" → spreadsheet row), or the one error that stops reading:
-    an unreadable file, no data, wrong column headers, or more rows than IMPORT_MAX_ROWS."""
-    try:
-        table = [row for row in read_table(name, content) if any(cell for cell in row)]
-    except ImportFileError as exc:
-        return [], RowError(0, "", str(exc))
-    if not table:
-        return [], RowError(0, "", "Tệp không có dữ liệu.")
-    headers = [cell.strip() for cell in table[0]]
+def header_error(headers: list[str], columns: dict[str, str], required: set[str]) -> RowError | None:
     by_header = {header: key for key, header in columns.items()}
     missing = [header for key, header in columns.items() if key in required and header not in headers]
     unknown = [header for header in headers if header and header not in by_header]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append("thiếu cột: " + ", ".join(missing))
-        if unknown:
-            parts.append("cột không nhận ra: " + ", ".join(unknown))
-        expected = ", ".join(columns.values())
-        return [], RowError(1, "", f"Sai tiêu đề cột ({'; '.join(parts)}). Các cột cần có (theo tệp mẫu): {expected}.")
-    if len(table) - 1 > settings.IMPORT_MAX_ROWS:
-        return [], RowError(0, "", f"Tệp có {len(table) - 1} dòng, vượt quá giới hạn {settings.IMPORT_MAX_ROWS} dòng một lần.")
-    records = []
-    for number, cells in enumerate(table[1:], start=2):
-        record = dict.fromkeys(columns, "")
-        for index, header in enumerate(headers):
-            if header in by_header and index < len(cells):
-                record[by_header[header]] = cells[index].strip()
-        record["_row"] = number
-        records.append(record)
-    return records, None
+    if not (missing or unknown):
+        return None
+    parts = []
+    if missing:
+        parts.append("thiếu cột: " + ", ".join(missing))
+    if unknown:
+        parts.append("cột không nhận ra: " + ", ".join(unknown))
+    expected = ", ".join(columns.values())
+    return RowError(1, "", f"Sai tiêu đề cột ({'; '.join(parts)}). Các cột cần có (theo tệp mẫu): {expected}.")
 
 
-def run_import(kind: str, name: str, content: bytes) -> ImportResult:
-    """Check every row; write all of them in one transaction only when none has an error."""
+def read_records(
+    name: str,
+    content: bytes,
+    columns: dict[str, str],
+    required: set[str],
+    lengths: dict[str, int] | None = None,
+) -> tuple[list[dict], list[RowError]]:
+    """The file's rows as dicts (column key → text, "_row" → spreadsheet row) and the errors found.
+
+    Reading stops at the first error about the file itself (unreadable, no data, wrong column headers,
+    more rows than IMPORT_MAX_ROWS): the header is checked before any data row is read, and the
+    count stops at the limit plus one. A value longer than its column allows (`lengths`, else
+    MAX_CELL) is a row error; the caller writes nothing when there is any error.
+    """
+    limit = settings.IMPORT_MAX_ROWS
+    lengths = lengths or {}
+    records: list[dict] = []
+    errors: list[RowError] = []
+    rows = iter_table(name, content)
+    try:
+        headers = None
+        for cells in rows:
+            if any(cells):
+                headers = [cell.strip() for cell in cells]
+                break
+        if headers is None:
+            return [], [RowError(0, "", "Tệp không có dữ liệu.")]
+        problem = header_error(headers, columns, required)
+        if problem:
+            return [], [problem]
+        by_header = {header: key for key, header in columns.items()}
+        for number, cells in enumerate(rows, start=2):
+            if not any(cells):
+                continue
+            if len(records) >= limit:
+                return [], [RowError(0, "", f"Tệp có hơn {limit} dòng, vượt quá giới hạn {limit} dòng một lần.")]
+            record = dict.fromkeys(columns, "")
+            for index, header in enumerate(headers):
+                if header in by_header and index < len(cells):
+                    record[by_header[header]] = cells[index].strip()
+            record["_row"] = number
+            for key, header in columns.items():
+                longest = lengths.get(key, MAX_CELL)
+                if len(record[key]) > longest:
+                    errors.append(RowError(number, header, f"Dài {len(record[key])} ký tự, quá {longest} ký tự cho phép."))
+            records.append(record)
+    except ImportFileError as exc:
+        return [], [RowError(0, "", str(exc))]
+    finally:
+        rows.close()
+    return records, errors
+
+
+def run_import(kind: str, name: str, content: bytes, *, units: Iterable[str] | None = None) -> ImportResult:
+    """Check every row; write all of them in one transaction only when none has an error.
+
+    `units` are the codes of the units the importing administrator manages (None: the platform
+    operator, every unit); a row that creates or changes anything outside them is a row error.
+    """
     sheet = SHEETS[kind]
     result = ImportResult(kind=kind)
-    records, error = read_records(name, content, sheet.columns, sheet.required)
-    if error:
-        result.errors.append(error)
+    records, errors = read_records(name, content, sheet.columns, sheet.required, sheet.lengths)
+    result.errors += errors
+    if not records:
         return result
     rows = []
     for record in records:
@@ -156,12 +220,44 @@ def run_import(kind: str, name: str, content: bytes) -> ImportResult:
             rows.append(record)
     result.rows = len(records)
     sheet.check(rows, result)
+    if units is not None:
+        _check_scope(kind, rows, set(units), result)
     if result.errors:
         result.errors.sort(key=lambda error: error.row)
         return result
     with transaction.atomic():
         sheet.write(rows, result)
+        event("import.master_data", kind=kind, rows=result.rows)
     return result
+
+
+def _check_scope(kind: str, rows: list[dict], allowed: set[str], result: ImportResult) -> None:
+    """A unit administrator imports only inside its subtree (organizations.access decides the subtree)."""
+    outside = "nằm ngoài phạm vi quản trị của bạn"
+    if kind == "units":
+        existing = set(AdministrativeUnit.objects.values_list("code", flat=True))
+        for row in rows:
+            if row["code"] in existing and row["code"] not in allowed:
+                result.errors.append(RowError(row["_row"], "Mã đơn vị", f"Đơn vị '{row['code']}' {outside}."))
+            if not row.get("parent"):
+                result.errors.append(
+                    RowError(row["_row"], "Mã đơn vị cấp trên", "Chỉ người vận hành nền tảng được thêm đơn vị cấp cao nhất.")
+                )
+            elif row["parent"] in existing and row["parent"] not in allowed:
+                result.errors.append(RowError(row["_row"], "Mã đơn vị cấp trên", f"Đơn vị '{row['parent']}' {outside}."))
+    elif kind == "organizations":
+        unit_of = dict(Organization.objects.values_list("code", "unit__code"))
+        for row in rows:
+            if row["unit"] not in allowed:
+                result.errors.append(RowError(row["_row"], "Mã đơn vị", f"Đơn vị '{row['unit']}' {outside}."))
+            for key, header in (("code", "Mã tổ chức"), ("parent", "Mã tổ chức cấp trên")):
+                if row.get(key) in unit_of and unit_of[row[key]] not in allowed:
+                    result.errors.append(RowError(row["_row"], header, f"Tổ chức '{row[key]}' {outside}."))
+    elif kind == "appointments":
+        unit_of = dict(Organization.objects.values_list("code", "unit__code"))
+        for row in rows:
+            if row["organization"] in unit_of and unit_of[row["organization"]] not in allowed:
+                result.errors.append(RowError(row["_row"], "Mã tổ chức", f"Tổ chức '{row['organization']}' {outside}."))
 
 
 # --- administrative units -------------------------------------------------------------------
@@ -288,6 +384,7 @@ SHEETS: dict[str, Sheet] = {
         {"code", "name", "level"},
         _write_units,
         _check_units,
+        max_lengths(AdministrativeUnit, code="code", name="name", level="code", parent="code"),
     ),
     "organizations": Sheet(
         "organizations",
@@ -303,6 +400,7 @@ SHEETS: dict[str, Sheet] = {
         {"code", "name", "kind", "unit"},
         _write_organizations,
         _check_organizations,
+        max_lengths(Organization, code="code", name="name", short_name="short_name", unit="code", parent="code"),
     ),
     "appointments": Sheet(
         "appointments",
@@ -319,24 +417,18 @@ SHEETS: dict[str, Sheet] = {
         {"full_name", "organization", "position", "start_date"},
         _write_appointments,
         _check_appointments,
+        max_lengths(Person, full_name="full_name", email="email", phone="phone"),
     ),
 }
 
 
 def template_workbook(kind: str) -> bytes:
     """An empty XLSX with the expected header row, and the allowed codes on a second sheet."""
-    from openpyxl import Workbook
-
     sheet = SHEETS[kind]
-    book = Workbook()
-    main = book.active
-    main.title = sheet.title[:31]
-    main.append(list(sheet.columns.values()))
-    codes = book.create_sheet("Danh mục mã")
-    codes.append(["Cấp", "Loại tổ chức", "Chức vụ"])
     levels = list(AdministrativeLevel.objects.values_list("code", "name"))
     kinds = list(OrganizationKind.objects.values_list("code", "name"))
     positions = list(PositionKind.objects.values_list("code", "name"))
+    codes = [["Cấp", "Loại tổ chức", "Chức vụ"]]
     for index in range(max(len(levels), len(kinds), len(positions))):
         codes.append(
             [
@@ -345,6 +437,4 @@ def template_workbook(kind: str) -> bytes:
                 f"{positions[index][0]} — {positions[index][1]}" if index < len(positions) else "",
             ]
         )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([(sheet.title, [list(sheet.columns.values())]), ("Danh mục mã", codes)])

@@ -244,3 +244,55 @@ class Membership(models.Model):
     @property
     def unit(self) -> AdministrativeUnit:
         return self.organization.unit
+
+
+def new_import_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class StagedImport(models.Model):
+    """A checked spreadsheet waiting for confirmation; the token is used once, so a file goes in once.
+
+    The file is kept on the server (MEDIA_ROOT/imports/, never served publicly), not sent back and
+    forth in the page. `kind` names the importer ("petitions", "units", ...); `params` holds what it
+    needs besides the unit (e.g. the dialogue).
+    """
+
+    class State(models.TextChoices):
+        PREVIEWED = "previewed", _("checked, waiting for confirmation")
+        QUEUED = "queued", _("being imported")
+        IMPORTED = "imported", _("imported")
+        FAILED = "failed", _("failed")
+
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_import_token, editable=False)
+    kind = models.CharField(_("kind"), max_length=40)
+    unit = models.ForeignKey(
+        AdministrativeUnit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("administrative unit")
+    )
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PREVIEWED)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    result_url = models.CharField(_("link to the result"), max_length=300, blank=True)
+    failure = models.TextField(_("reason of failure"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("checked by")
+    )
+    created_at = models.DateTimeField(_("checked at"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("imported by")
+    )
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_state_display()})"

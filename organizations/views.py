@@ -2,11 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from .access import roles, visible_units
+from common.downloads import attachment_response
+from common.spreadsheets import XLSX_CONTENT_TYPE
+
+from .access import roles, units_for, visible_units
 from .enums import Role
 from .forms import ImportForm
 from .importing import SHEETS, run_import, template_workbook
@@ -55,10 +58,13 @@ def import_master_data(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = run_import(form.cleaned_data["kind"], upload.name, upload.read())
+        managed = None if request.user.is_superuser else units_for(request.user, "manage_master_data")
+        units = None if managed is None else managed.values_list("code", flat=True)
+        result = run_import(form.cleaned_data["kind"], upload.name, upload.content, units=units)
         status = 200 if result.ok else 400
         return render(request, "organizations/import.html", {"form": form, "result": result, "sheets": SHEETS}, status=status)
-    return render(request, "organizations/import.html", {"form": form, "result": result, "sheets": SHEETS})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "organizations/import.html", {"form": form, "result": result, "sheets": SHEETS}, status=status)
 
 
 @login_required
@@ -66,8 +72,4 @@ def import_template(request, kind: str):
     _require_admin(request.user)
     if kind not in SHEETS:
         raise Http404
-    response = HttpResponse(
-        template_workbook(kind), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="mau-nhap-{kind}.xlsx"'
-    return response
+    return attachment_response(template_workbook(kind), f"mau-nhap-{kind}.xlsx", XLSX_CONTENT_TYPE)

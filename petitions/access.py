@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from organizations.access import memberships, scope, units_for
+from organizations.enums import Role
+from organizations.models import AdministrativeUnit
 
 from .models import Case, Petition
 
@@ -26,8 +28,17 @@ def case_for(user: User, pk: int) -> Case:
     return case
 
 
-def intake_units(user: User):
-    return units_for(user, "classify_petition")
+def front_units(user: User) -> QuerySet[AdministrativeUnit]:
+    """Units whose Fatherland Front this user works for: the Front enters the opinions it collects
+    ("Qua Ủy ban MTTQ", 001 IV.1.4; 002 IV.1), by that channel only."""
+    ids = [m.organization.unit_id for m in memberships(user) if m.role == Role.FRONT_SUPERVISOR]
+    return AdministrativeUnit.objects.filter(pk__in=ids)
+
+
+def intake_units(user: User) -> QuerySet[AdministrativeUnit]:
+    """Units where the user records opinions: the advising office's, and the Front's (by its channel)."""
+    front = [unit.pk for unit in front_units(user)]
+    return AdministrativeUnit.objects.filter(Q(pk__in=units_for(user, "classify_petition")) | Q(pk__in=front))
 
 
 def my_agency_ids(user: User) -> set[int]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.security import SessionAuth
 
+from common.api_types import LONG_TEXT, REASON_TEXT, Choice, Date, FieldCode, Id, OrganizationCode, Text, TrackingCode, UnitCode
 from organizations.access import can
 from organizations.models import AdministrativeUnit, Organization
 from regulations.models import profile_for
@@ -20,25 +20,31 @@ from regulations.models import profile_for
 from . import casework
 from .access import visible_petitions
 from .enums import Channel, PetitionerKind
-from .models import Petition
-from .privacy import may_see_petitioner, reveal
+from .models import Output, Petition
+from .privacy import Gate
 from .views import filtered_cases
 
-router = Router(tags=["Ý kiến, kiến nghị"], auth=SessionAuth(csrf=False))
+# Who may call: api/urls.py (a person's session with CSRF, or an API token) — the same for every router.
+router = Router(tags=["Ý kiến, kiến nghị"])
 
 
 class ErrorOut(Schema):
     message: str
 
 
+# Every operation can answer these (bad input, not logged in, not allowed, not found), each with a message.
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+# Input limits are the model's (common/api_types.py): lengths, integer ranges, no NUL.
 class PetitionerIn(Schema):
-    kind: str = PetitionerKind.UNKNOWN
-    full_name: str = ""
-    organization_name: str = ""
-    representative: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
+    kind: Choice = PetitionerKind.UNKNOWN
+    full_name: Text(200) = ""
+    organization_name: Text(255) = ""
+    representative: Text(200) = ""
+    address: Text(300) = ""
+    phone: Text(30) = ""
+    email: Text(254) = ""
 
 
 class PetitionerOut(Schema):
@@ -50,14 +56,14 @@ class PetitionerOut(Schema):
 
 
 class PetitionIn(Schema):
-    unit: str
-    content: str
-    channel: str
-    received_on: datetime.date | None = None
-    dialogue: int | None = None
-    field: str | None = None
+    unit: UnitCode
+    content: Text(LONG_TEXT, min_length=1)
+    channel: Choice
+    received_on: Date | None = None
+    dialogue: Id | None = None
+    field: FieldCode | None = None
     petitioner: PetitionerIn = PetitionerIn()
-    follow_up_of: str | None = None
+    follow_up_of: TrackingCode | None = None
 
 
 class PetitionOut(Schema):
@@ -81,29 +87,32 @@ class PetitionOut(Schema):
 
 
 class ClassifyIn(Schema):
-    field: str | None = None
-    jurisdiction: str
+    field: FieldCode | None = None
+    jurisdiction: Choice
 
 
 class GroupIn(Schema):
-    others: list[int]
+    others: list[Id] = Field(max_length=500)
 
 
 class AssignIn(Schema):
-    agency: str
-    due: datetime.date | None = None
-    reason: str = ""
+    agency: OrganizationCode
+    due: Date | None = None
+    reason: Text(REASON_TEXT) = ""
 
 
 class AnswerIn(Schema):
-    outcome: str
-    answer: str
-    legal_reason: str = ""
-    new_due: datetime.date | None = None
-    sent_to: str = ""
+    outcome: Choice
+    answer: Text(LONG_TEXT)
+    legal_reason: Text(REASON_TEXT) = ""
+    new_due: Date | None = None
+    sent_to: Text(300) = ""
 
 
-def _out(request: HttpRequest, petition: Petition) -> dict:
+def _out(request: HttpRequest, petition: Petition, gate: Gate | None = None) -> dict:
+    """One petition as JSON; the petitioner only when the gate allows (a list shares one gate: one log row)."""
+    own_gate = gate is None
+    gate = gate or Gate(request.user, Output.API, request, where=f"api petition {petition.pk}")
     case = petition.case
     data = {
         "id": petition.pk,
@@ -121,13 +130,11 @@ def _out(request: HttpRequest, petition: Petition) -> dict:
         "due": case.due,
         "outcome": case.outcome,
         "answer": case.answer,
-        "grouped_with": [
-            code for code in case.petitions.values_list("tracking_code", flat=True) if code != petition.tracking_code
-        ],
+        "grouped_with": [other.tracking_code for other in case.petitions.all() if other.pk != petition.pk],
         "petitioner": None,
     }
-    if petition.petitioner and may_see_petitioner(request.user, case):
-        person = reveal(request.user, petition.petitioner, f"api petition {petition.pk}")
+    person = gate.reveal(petition.petitioner, case)
+    if person is not None:
         data["petitioner"] = {
             "kind": person.kind,
             "name": person.display_name,
@@ -135,6 +142,8 @@ def _out(request: HttpRequest, petition: Petition) -> dict:
             "phone": person.phone,
             "email": person.email,
         }
+    if own_gate:
+        gate.close()
     return data
 
 
@@ -167,7 +176,7 @@ def _run(action):
         raise HttpError(400, str(error)) from None
 
 
-@router.post("", response={201: PetitionOut, 400: ErrorOut, 403: ErrorOut}, summary="Tiếp nhận một ý kiến, kiến nghị")
+@router.post("", response={201: PetitionOut, **ERRORS}, summary="Tiếp nhận một ý kiến, kiến nghị")
 def create(request: HttpRequest, payload: PetitionIn):
     unit = AdministrativeUnit.objects.filter(code=payload.unit).first()
     if unit is None:
@@ -196,17 +205,17 @@ def create(request: HttpRequest, payload: PetitionIn):
     return 201, _out(request, petition)
 
 
-@router.get("", response={200: list[PetitionOut], 400: ErrorOut}, summary="Danh sách ý kiến (lọc, tìm không dấu)")
+@router.get("", response={200: list[PetitionOut], **ERRORS}, summary="Danh sách ý kiến (lọc, tìm không dấu)")
 def list_petitions(
     request: HttpRequest,
-    q: str = "",
-    unit: str = "",
-    dialogue: int | None = None,
-    field: int | None = None,
-    jurisdiction: str = "",
-    status: str = "",
-    agency: int | None = None,
-    channel: str = "",
+    q: Text(200) = "",
+    unit: UnitCode = "",
+    dialogue: Id | None = None,
+    field: Id | None = None,
+    jurisdiction: Choice = "",
+    status: Choice = "",
+    agency: Id | None = None,
+    channel: Choice = "",
 ):
     params = {
         "q": q,
@@ -219,27 +228,35 @@ def list_petitions(
         "kenh": channel,
     }
     cases, _query = filtered_cases(request.user, params)
-    petitions = visible_petitions(request.user).filter(case__in=cases).select_related("case__field", "case__agency", "petitioner")
+    petitions = (
+        visible_petitions(request.user)
+        .filter(case__in=cases)
+        .select_related("case__field", "case__agency", "case__unit", "petitioner")
+        .prefetch_related("case__petitions")
+    )
     if channel:
         petitions = petitions.filter(channel=channel)
-    return [_out(request, petition) for petition in petitions[:500]]
+    gate = Gate(request.user, Output.API, request, where="api petitions list")
+    listed = [_out(request, petition, gate) for petition in petitions[:500]]
+    gate.close()  # one access row for the whole list
+    return listed
 
 
-@router.get("/{pk}", response={200: PetitionOut, 404: ErrorOut}, summary="Một ý kiến")
-def read(request: HttpRequest, pk: int):
+@router.get("/{pk}", response={200: PetitionOut, **ERRORS}, summary="Một ý kiến")
+def read(request: HttpRequest, pk: Id):
     return _out(request, _petition(request, pk))
 
 
-@router.post("/{pk}/classify", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Phân loại")
-def classify(request: HttpRequest, pk: int, payload: ClassifyIn):
+@router.post("/{pk}/classify", response={200: PetitionOut, **ERRORS}, summary="Phân loại")
+def classify(request: HttpRequest, pk: Id, payload: ClassifyIn):
     petition = _petition(request, pk)
     _require(request, petition)
     _run(lambda: casework.classify(petition.case, request.user, _field(petition.unit, payload.field), payload.jurisdiction))
     return _out(request, _petition(request, pk))
 
 
-@router.post("/{pk}/group", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Gộp ý kiến trùng")
-def group(request: HttpRequest, pk: int, payload: GroupIn):
+@router.post("/{pk}/group", response={200: PetitionOut, **ERRORS}, summary="Gộp ý kiến trùng")
+def group(request: HttpRequest, pk: Id, payload: GroupIn):
     petition = _petition(request, pk)
     _require(request, petition)
     others = [item.case for item in visible_petitions(request.user).filter(pk__in=payload.others)]
@@ -250,9 +267,9 @@ def group(request: HttpRequest, pk: int, payload: GroupIn):
 
 
 @router.post(
-    "/{pk}/assign", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Giao cơ quan trả lời"
+    "/{pk}/assign", response={200: PetitionOut, **ERRORS}, summary="Giao cơ quan trả lời"
 )
-def assign(request: HttpRequest, pk: int, payload: AssignIn):
+def assign(request: HttpRequest, pk: Id, payload: AssignIn):
     petition = _petition(request, pk)
     _require(request, petition)
     agency = Organization.objects.filter(code=payload.agency, unit=petition.unit).first()
@@ -262,8 +279,8 @@ def assign(request: HttpRequest, pk: int, payload: AssignIn):
     return _out(request, _petition(request, pk))
 
 
-@router.post("/{pk}/answer", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Dự thảo trả lời")
-def answer(request: HttpRequest, pk: int, payload: AnswerIn):
+@router.post("/{pk}/answer", response={200: PetitionOut, **ERRORS}, summary="Dự thảo trả lời")
+def answer(request: HttpRequest, pk: Id, payload: AnswerIn):
     petition = _petition(request, pk)
     if not casework.may_draft(request.user, petition.case):
         raise HttpError(403, "Chỉ cơ quan được giao mới soạn trả lời.")
@@ -275,8 +292,8 @@ def answer(request: HttpRequest, pk: int, payload: AnswerIn):
     return _out(request, _petition(request, pk))
 
 
-@router.post("/{pk}/approve", response={200: PetitionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}, summary="Duyệt trả lời")
-def approve(request: HttpRequest, pk: int):
+@router.post("/{pk}/approve", response={200: PetitionOut, **ERRORS}, summary="Duyệt trả lời")
+def approve(request: HttpRequest, pk: Id):
     petition = _petition(request, pk)
     if not casework.may_approve(request.user, petition.case):
         raise HttpError(403, "Chỉ lãnh đạo cơ quan được giao mới duyệt trả lời.")

@@ -9,10 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import dates
 from dialogues.models import Dialogue
 from organizations.access import memberships
 from organizations.enums import Role
@@ -69,6 +71,14 @@ def _event(case: Case, action: str, user: User | None, reason: str = "", **detai
     CaseEvent.objects.create(case=case, action=action, by=user, reason=reason, detail=detail)
 
 
+def _not_future(on: datetime.date | None, label: str) -> datetime.date:
+    """The date given, or today; never after today (common.dates, the one check for screens and API)."""
+    try:
+        return dates.check_not_future(on or dates.today(), label)
+    except ValidationError as error:
+        raise CaseError(error.messages[0]) from None
+
+
 def _check_dialogue(unit: AdministrativeUnit, dialogue: Dialogue | None) -> None:
     if dialogue is not None and dialogue.unit_id != unit.pk:
         raise CaseError(_("The dialogue belongs to another unit."))
@@ -93,9 +103,7 @@ def receive(
     if not content:
         raise CaseError(_("The content of the opinion is empty."))
     _check_dialogue(unit, dialogue)
-    received_on = received_on or timezone.localdate()
-    if received_on > timezone.localdate():
-        raise CaseError(_("The date received cannot be in the future."))
+    received_on = _not_future(received_on, "Ngày tiếp nhận")
     if isinstance(petitioner, PetitionerData):
         petitioner = petitioner.build()
     case = Case.objects.create(unit=unit, dialogue=dialogue, summary=content, field=opinion.field)
@@ -278,7 +286,7 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
         raise CaseError(_("Only the head of the assigned agency approves the answer."))
     if case.status != CaseStatus.DRAFTED:
         raise CaseError(_("There is no drafted answer to approve."))
-    on = on or timezone.localdate()
+    on = _not_future(on, "Ngày duyệt trả lời")
     case.approved_by, case.approved_on = user, on
     if case.outcome == Outcome.MORE_TIME:
         old_due = case.due
@@ -300,13 +308,41 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
 
 
 @transaction.atomic
+def return_answer(case: Case, user: User, comments: str) -> Case:
+    """The agency head sends the drafted answer back to the officer with comments (kept in the history).
+
+    The draft stays as written for the officer to revise; the matter is assigned again.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not may_approve(user, case):
+        raise CaseError(_("Only the head of the assigned agency approves the answer."))
+    if case.status != CaseStatus.DRAFTED:
+        raise CaseError(_("There is no drafted answer to approve."))
+    comments = (comments or "").strip()
+    if not comments:
+        raise CaseError("Ghi ý kiến khi trả lại dự thảo để cán bộ sửa.")
+    case.status = CaseStatus.ASSIGNED
+    case.save(update_fields=["status"])
+    _event(case, "returned", user, comments, outcome=case.outcome)
+    return case
+
+
+@transaction.atomic
 def tell_petitioner(petition: Petition, user: User | None, on: datetime.date, how: str) -> Petition:
-    """Record how and when the petitioner was told in writing (also of a delay, 002 Mẫu 9 3.2)."""
+    """Record how and when the agency's written answer reached the petitioner (003 Điều 10.2; 004 Điều 11.2).
+
+    Being named in the conclusion notice is a separate fact (NoticeRecipient). The date is never after
+    today nor before the opinion was received; after the answer deadline it is recorded and shown as late.
+    Also used for telling of a delay (002 Mẫu 9 3.2).
+    """
     if not (how or "").strip():
         raise CaseError(_("Say how the petitioner was told."))
-    if on > timezone.localdate():
-        raise CaseError(_("The date cannot be in the future."))
+    on = _not_future(on, "Ngày trả lời người kiến nghị")
+    if on < petition.received_on:
+        raise CaseError("Ngày trả lời không thể trước ngày tiếp nhận ý kiến.")
+    case = petition.case
+    late = bool(case.due and on > case.due)
     petition.told_on, petition.told_how = on, how.strip()
     petition.save(update_fields=["told_on", "told_how"])
-    _event(petition.case, "told", user, how.strip(), petition=petition.tracking_code, on=on.isoformat())
+    _event(case, "told", user, how.strip(), petition=petition.tracking_code, on=on.isoformat(), late=late)
     return petition

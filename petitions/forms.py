@@ -6,10 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.uploads import ATTACHMENTS, CheckedUpload, check_upload
 from dialogues.models import Dialogue
+from organizations.forms import checked_table
 from organizations.models import AdministrativeUnit, Organization
 
 from .enums import Channel, Jurisdiction, Outcome, PetitionerKind
+
+MAX_ATTACHMENT = 10 * 1024 * 1024
 
 
 class PetitionerFields(forms.Form):
@@ -36,6 +40,11 @@ class IntakeForm(PetitionerFields):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["dialogue"].queryset = Dialogue.objects.filter(unit__in=units).exclude(status="cancelled")
+
+    def clean_attachment(self) -> CheckedUpload | None:
+        """The common upload check: real PDF, image, DOCX or XLSX by content, at most 10 MB, virus-scanned."""
+        upload = self.cleaned_data.get("attachment")
+        return check_upload(upload, allowed=ATTACHMENTS, max_bytes=MAX_ATTACHMENT) if upload else None
 
 
 class SheetForm(PetitionerFields):
@@ -70,6 +79,10 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["dialogue"].queryset = Dialogue.objects.filter(unit__in=units).exclude(status="cancelled")
+
+    def clean_file(self) -> CheckedUpload:
+        """Checked by content: a real XLSX or a UTF-8 CSV within the size limit (common.uploads)."""
+        return checked_table(self.cleaned_data["file"])
 
 
 class ClassifyForm(forms.Form):

@@ -2,23 +2,34 @@
 
 Every row is checked first; either the whole file goes in, or nothing does and the user gets the
 row-by-row report in Vietnamese. The same reading and reporting as the master-data import.
+A clean preview is kept on the server (organizations.staging) with a one-time token: confirming
+twice imports once. Files over IMPORT_BACKGROUND_ROWS rows are imported by a background job.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from common.events import event
+from common.spreadsheets import xlsx_bytes
 from dialogues.models import Dialogue
-from organizations.importing import ImportResult, RowError, parse_date, read_records
-from organizations.models import AdministrativeUnit
+from organizations.importing import ImportResult, RowError, max_lengths, parse_date, read_records
+from organizations.models import AdministrativeUnit, StagedImport
+from organizations.staging import claim, content_of, in_background, mark_failed, mark_imported, stage
+from regulations.models import profile_for
 
-from .casework import Opinion, PetitionerData, receive
+from .casework import CaseError, Opinion, PetitionerData, receive
 from .enums import Channel, PetitionerKind
-from .models import Petition, fold
+from .models import Petition, Petitioner, fold
+
+KIND = "petitions"
+JOB_KIND = "petitions.import"
 
 COLUMNS = {
     "content": "Nội dung ý kiến, kiến nghị",
@@ -32,6 +43,24 @@ COLUMNS = {
     "email": "Email",
 }
 REQUIRED = {"content", "channel", "received_on"}
+LENGTHS = {
+    "content": 5000,
+    "field": 200,
+    "channel": 100,
+    "received_on": 30,
+    **max_lengths(Petitioner, name="full_name", organization="organization_name", address="address", phone="phone"),
+    "email": 254,
+}
+
+
+def fields_by_name(unit: AdministrativeUnit) -> dict:
+    """The unit's opinion fields (from its regulation profile today) by lower-cased name and by code."""
+    profile = profile_for(unit, timezone.localdate())
+    found = {}
+    for field in profile.opinion_fields() if profile else []:
+        found[field.name.lower()] = field
+        found[field.code.lower()] = field
+    return found
 
 
 def channel_from(text: str) -> str | None:
@@ -45,10 +74,10 @@ def channel_from(text: str) -> str | None:
 
 def check_rows(unit: AdministrativeUnit, name: str, content: bytes, fields_by_name: dict) -> tuple[ImportResult, list[dict]]:
     """Read and check the file; returns the report and the rows ready to import (none if any error)."""
-    result = ImportResult(kind="petitions")
-    records, error = read_records(name, content, COLUMNS, REQUIRED)
-    if error:
-        result.errors.append(error)
+    result = ImportResult(kind=KIND)
+    records, errors = read_records(name, content, COLUMNS, REQUIRED, LENGTHS)
+    result.errors += errors
+    if not records:
         return result, []
     today = timezone.localdate()
     rows = []
@@ -76,20 +105,26 @@ def check_rows(unit: AdministrativeUnit, name: str, content: bytes, fields_by_na
             result.errors.append(
                 RowError(number, COLUMNS["field"], f"Lĩnh vực '{row['field']}' không có trong danh mục của bộ quy định.")
             )
-        if len(row["content"]) > 5000:
-            result.errors.append(RowError(number, COLUMNS["content"], "Nội dung dài quá 5.000 ký tự."))
         rows.append(row)
     result.rows = len(rows)
+    result.errors.sort(key=lambda error: error.row)
     return result, ([] if result.errors else rows)
 
 
 def import_rows(
-    user: User, unit: AdministrativeUnit, dialogue: Dialogue | None, rows: list[dict], fields_by_name: dict
+    user: User,
+    unit: AdministrativeUnit,
+    dialogue: Dialogue | None,
+    rows: list[dict],
+    fields_by_name: dict,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Petition]:
     """Write checked rows in one transaction: each row is one opinion with its own tracking code."""
     created = []
     with transaction.atomic():
-        for row in rows:
+        for index, row in enumerate(rows, start=1):
+            if progress and index % 200 == 0:
+                progress(index)
             if row["organization"]:
                 person = PetitionerData(
                     PetitionerKind.ORGANIZATION, organization_name=row["organization"], representative=row["name"]
@@ -103,33 +138,129 @@ def import_rows(
             opinion = Opinion(row["content"], field=field, field_hint=row["field"])
             channel = channel_from(row["channel"])
             created.append(receive(user, unit, opinion, channel, person, row["received_on_date"], dialogue))
+        event("import.petitions", unit_id=unit.pk, dialogue_id=getattr(dialogue, "pk", None), rows=len(created), user_id=user.pk)
     return created
 
 
 def template_workbook() -> bytes:
-    from openpyxl import Workbook
+    """The header row and one example row, and the channel codes on a second sheet."""
+    example = [
+        "Đề nghị sửa đường ngõ 12 Lê Lợi bị ngập khi mưa",
+        "Kinh tế",
+        "front",
+        timezone.localdate().strftime("%d/%m/%Y"),
+        "Nguyễn Văn A",
+        "",
+        "Tổ dân phố số 3",
+        "",
+        "",
+    ]
+    channels = [["Mã", "Kênh"], *([value, str(label)] for value, label in Channel.choices)]
+    return xlsx_bytes([("Ý kiến, kiến nghị", [list(COLUMNS.values()), example]), ("Kênh tiếp nhận", channels)])
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Ý kiến, kiến nghị"
-    sheet.append(list(COLUMNS.values()))
-    sheet.append(
-        [
-            "Đề nghị sửa đường ngõ 12 Lê Lợi bị ngập khi mưa",
-            "Kinh tế",
-            "front",
-            timezone.localdate().strftime("%d/%m/%Y"),
-            "Nguyễn Văn A",
-            "",
-            "Tổ dân phố số 3",
-            "",
-            "",
-        ]
-    )
-    codes = book.create_sheet("Kênh tiếp nhận")
-    codes.append(["Mã", "Kênh"])
-    for value, label in Channel.choices:
-        codes.append([value, str(label)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+
+# --- preview and confirmation ------------------------------------------------------------------
+
+
+@dataclass
+class Confirmation:
+    """What a confirmation did: imported now, queued as a job, or nothing because it was already done."""
+
+    staged: StagedImport
+    done_now: bool = False
+    queued: bool = False
+    already: bool = False
+    result: ImportResult | None = None  # the re-check found errors (the data changed since the preview)
+
+
+def preview(
+    user: User, unit: AdministrativeUnit, dialogue: Dialogue | None, name: str, content: bytes, fields_by_name: dict
+) -> tuple[ImportResult, list[dict], StagedImport | None]:
+    """Check the file; when clean, keep it on the server for confirmation. Writes no opinion.
+
+    Side effects: one StagedImport row and its file, only when there is no error.
+    """
+    result, rows = check_rows(unit, name, content, fields_by_name)
+    if not result.ok:
+        return result, rows, None
+    params = {"dialogue": dialogue.pk if dialogue else None}
+    staged = stage(KIND, user=user, unit=unit, name=name, content=content, rows=len(rows), params=params)
+    return result, rows, staged
+
+
+def confirm(user: User, token: str, units) -> Confirmation:
+    """Import a previewed file once. A second confirmation of the same token imports nothing and says so.
+
+    Raises StagingError (Vietnamese) for an unknown, foreign or expired token. Small files are imported
+    here in one transaction with the claim; large ones are handed to a background job whose dedupe key
+    is the token. Side effects: the opinions (receive), the StagedImport state, possibly one Job.
+    """
+    with transaction.atomic():
+        staged, fresh = claim(token, kind=KIND, user=user, units=units)
+        if not fresh:
+            return Confirmation(staged, already=True)
+        if not in_background(staged.rows):
+            result = run_staged(staged, fields_by_name(staged.unit))
+            if not result.ok:
+                transaction.set_rollback(True)
+                return Confirmation(staged, result=result)
+            return Confirmation(staged, done_now=True)
+    from jobs.runner import start
+
+    job = start(JOB_KIND, user=user, params={"token": staged.token}, unit=staged.unit, dedupe_key=f"import:{staged.token}")
+    staged.refresh_from_db()
+    if staged.state == StagedImport.State.QUEUED:
+        staged.result_url = reverse("jobs:detail", args=[job.pk])
+        staged.save(update_fields=["result_url"])
+    return Confirmation(staged, queued=True)
+
+
+def run_staged(
+    staged: StagedImport, fields_by_name: dict, progress: Callable[[int, int], None] | None = None
+) -> ImportResult:
+    """Re-check the kept file and write it (the caller holds the transaction and the claim).
+
+    Side effects: the opinions, and the StagedImport marked imported with the tracking codes.
+    """
+    result, rows = check_rows(staged.unit, staged.original_name, content_of(staged), fields_by_name)
+    if not result.ok:
+        return result
+    dialogue = staged.unit.dialogues.filter(pk=staged.params.get("dialogue") or 0).first()
+    step = (lambda done: progress(done, len(rows))) if progress else None
+    try:
+        created = import_rows(staged.imported_by, staged.unit, dialogue, rows, fields_by_name, step)
+    except CaseError as error:
+        result.errors.append(RowError(0, "", str(error)))
+        return result
+    result.created = len(created)
+    codes = [petition.tracking_code for petition in created]
+    mark_imported(staged, created=len(created), url=reverse("petitions:import_batch", args=[staged.token]), codes=codes)
+    return result
+
+
+def import_job(job, token: str) -> None:
+    """The background job of a large import; registered in petitions/jobs.py."""
+    from jobs.runner import JobFailed
+
+    staged = StagedImport.objects.filter(token=token, kind=KIND).first()
+    if staged is None:
+        raise JobFailed("Không tìm thấy tệp cần nhập.")
+    try:
+        with transaction.atomic():
+            staged = StagedImport.objects.select_for_update().get(pk=staged.pk)
+            if staged.state != StagedImport.State.QUEUED:
+                raise JobFailed("Tệp này đã được nhập hoặc không còn chờ nhập.")
+            result = run_staged(staged, fields_by_name(staged.unit), job.set_progress)
+            if not result.ok:
+                raise JobFailed("Tệp không còn hợp lệ: " + "; ".join(error.message for error in result.errors[:5]))
+    except JobFailed as error:
+        if staged.state == StagedImport.State.QUEUED:
+            mark_failed(staged, str(error))
+        raise
+    except Exception:
+        mark_failed(staged, "Lỗi ngoài dự kiến khi nhập tệp.")
+        raise
+    from common.spreadsheets import csv_bytes
+
+    report = [["Mã theo dõi"], *([code] for code in staged.params.get("codes", []))]
+    job.finish(f"ket-qua-nhap-{staged.pk}.csv", csv_bytes(report))

@@ -84,6 +84,16 @@ class OpinionSheet(models.Model):
         return f"{_('Form 4')} {self.received_on:%d/%m/%Y}"
 
 
+class CaseQuerySet(models.QuerySet):
+    """The one definition of an overdue matter, for every screen, the API and the boards."""
+
+    def overdue(self, today: datetime.date | None = None) -> CaseQuerySet:
+        """Not closed and past its answer deadline (today: the date of record, common.dates)."""
+        from common import dates
+
+        return self.exclude(status=CaseStatus.CLOSED).filter(due__lt=today or dates.today())
+
+
 class Case(models.Model):
     """One matter: classified, assigned to an agency with a deadline, answered once for all its petitioners."""
 
@@ -113,6 +123,8 @@ class Case(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()
 
+    objects = CaseQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("matter")
@@ -128,7 +140,10 @@ class Case(models.Model):
         super().save(*args, **kwargs)
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
+        """The same rule as CaseQuerySet.overdue, for one matter already loaded."""
+        from common import dates
+
+        today = today or dates.today()
         return self.status != CaseStatus.CLOSED and self.due is not None and self.due < today
 
 
@@ -170,6 +185,11 @@ class Petition(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    @property
+    def told_late(self) -> bool:
+        """The written answer reached the petitioner after the matter's answer deadline."""
+        return bool(self.told_on and self.case.due and self.told_on > self.case.due)
 
 
 class Attachment(models.Model):
@@ -217,22 +237,45 @@ CASE_ACTIONS = {
     "drafted": _("Answer drafted"),
     "more_time": _("More time approved"),
     "approved": _("Answer approved"),
+    "returned": _("Draft returned with comments"),
     "told": _("Petitioner told"),
 }
 
 
-class PersonalDataAccess(models.Model):
-    """Who saw a petitioner's identity and contacts, when and where (Luật 91/2025/QH15: restrict and log)."""
+class Output(models.TextChoices):
+    """Through which output a petitioner's identity was shown."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
-    petitioner = models.ForeignKey(Petitioner, models.CASCADE, related_name="accesses")
-    where = models.CharField(max_length=200)
-    at = models.DateTimeField(default=timezone.now)
+    PAGE = "page", _("Page")
+    API = "api", _("API")
+    DOCX = "docx", _("DOCX document")
+    PDF = "pdf", _("PDF document")
+    ZIP = "zip", _("Dossier ZIP")
+    EXPORT = "export", _("Export")
+    HALL = "hall", _("Hall screen")
+    FILE = "file", _("Attached file")
+
+
+class PersonalDataAccess(models.Model):
+    """One disclosure of petitioners' identities: who, which matters, when, through which output, from which path.
+
+    Luật 91/2025/QH15 and Nghị định 356/2025: restrict and log. One row per request, however many
+    petitioners it showed (the matters and petitioners shown are linked in bulk).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("user"))
+    petitioner = models.ForeignKey(Petitioner, models.CASCADE, null=True, blank=True, related_name="accesses")
+    cases = models.ManyToManyField(Case, blank=True, related_name="personal_data_accesses", verbose_name=_("matters"))
+    petitioners = models.ManyToManyField(Petitioner, blank=True, related_name="disclosures", verbose_name=_("petitioners"))
+    shown = models.PositiveIntegerField(_("identities shown"), default=0)
+    output = models.CharField(_("output"), max_length=10, choices=Output.choices, default=Output.PAGE, db_index=True)
+    path = models.CharField(_("request path"), max_length=500, blank=True)
+    where = models.CharField(_("what was shown"), max_length=200)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-id"]
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.petitioner_id} — {self.at:%d/%m/%Y %H:%M}"
+        return f"{self.user} — {self.get_output_display()} — {self.at:%d/%m/%Y %H:%M}"

@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-import base64
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.http import HttpResponse
+from django.core.files.base import ContentFile
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.downloads import attachment_response, content_type_for
+from common.spreadsheets import XLSX_CONTENT_TYPE
+from common.throttle import per_address
+from jobs.models import Job
 from organizations.access import can, units_for
-from organizations.models import Organization
+from organizations.models import Organization, StagedImport
+from organizations.staging import StagingError
 from regulations.models import profile_for
 
-from . import casework
-from .access import case_for, intake_units, my_agency_ids, visible_cases
+from . import casework, importing
+from .access import case_for, intake_units, my_agency_ids, visible_cases, visible_petitions
+from .access_log import log_units
 from .enums import CaseStatus, Channel, Jurisdiction, Outcome
 from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
-from .importing import check_rows, import_rows, template_workbook
-from .models import Attachment, Case, Petition, fold
-from .privacy import may_see_petitioner, reveal
+from .importing import fields_by_name as _fields_by_name
+from .models import Attachment, Case, Output, Petition, fold
+from .privacy import disclose, may_see_petitioner
 from .suggest import suggestions_for
-
-MAX_ATTACHMENT = 10 * 1024 * 1024
-ATTACHMENT_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xlsx")
+from .totals import field_jurisdiction_totals
 
 
 def _require_intake(user):
@@ -65,10 +66,12 @@ def intake(request):
         upload = data.get("attachment")
         code = (data.get("follow_up_of") or "").strip().upper()
         earlier = Petition.objects.filter(tracking_code=code, unit=data["unit"]).first() if code else None
-        if upload and (upload.size > MAX_ATTACHMENT or not upload.name.lower().endswith(ATTACHMENT_TYPES)):
-            form.add_error("attachment", _("Attach a PDF, image or office file of at most 10 MB."))
-        elif code and earlier is None:
+        front_only = not units_for(request.user, "classify_petition").filter(pk=data["unit"].pk).exists()
+        if code and earlier is None:
             form.add_error("follow_up_of", _("No opinion of this unit has this tracking code."))
+        elif front_only and data["channel"] != Channel.FRONT:
+            message = _("The Front records the opinions it collects, by the channel “Through the Fatherland Front committee”.")
+            form.add_error("channel", message)
         else:
             try:
                 petition = casework.receive(
@@ -85,7 +88,8 @@ def intake(request):
                 form.add_error(None, str(error))
             else:
                 if upload:
-                    Attachment.objects.create(petition=petition, file=upload, name=upload.name)
+                    stored = ContentFile(upload.content, name=upload.name)  # checked in IntakeForm.clean_attachment
+                    Attachment.objects.create(petition=petition, file=stored, name=upload.name)
                 messages.success(request, _("Received. Tracking code: %(code)s") % {"code": petition.tracking_code})
                 return redirect("petitions:case", pk=petition.case_id)
     return render(request, "petitions/intake.html", {"form": form}, status=400 if form.errors else 200)
@@ -115,66 +119,55 @@ def sheet(request):
     return render(request, "petitions/sheet.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _fields_by_name(unit) -> dict:
-    found = {}
-    for field in _fields_for(unit):
-        found[field.name.lower()] = field
-        found[field.code.lower()] = field
-    return found
-
-
 @login_required
 def import_file(request):
-    """Upload → preview with the row-by-row report → confirm; a bad file imports nothing."""
+    """Upload → preview with the row-by-row report → confirm once; a bad file imports nothing."""
     units = _require_intake(request.user)
     form = ImportForm(request.POST or None, request.FILES or None, units=units, initial={"unit": units.first()})
     context = {"form": form}
     if request.method == "POST" and request.POST.get("token"):
         try:
-            payload = signing.loads(request.POST["token"], salt="petitions-import", max_age=3600)
-        except signing.BadSignature:
-            messages.error(request, _("The preview has expired; upload the file again."))
+            outcome = importing.confirm(request.user, request.POST["token"], units)
+        except StagingError as error:
+            messages.error(request, str(error))
             return redirect("petitions:import")
-        unit = units.filter(pk=payload["unit"]).first()
-        if unit is None:
-            raise PermissionDenied
-        dialogue = unit.dialogues.filter(pk=payload.get("dialogue") or 0).first()
-        fields = _fields_by_name(unit)
-        result, rows = check_rows(unit, payload["name"], base64.b64decode(payload["content"]), fields)
-        if result.ok:
-            created = import_rows(request.user, unit, dialogue, rows, fields)
-            messages.success(request, _("Imported %(count)s opinions.") % {"count": len(created)})
-            return redirect("petitions:list")
-        context["result"] = result
+        if outcome.result is None:
+            if outcome.already:
+                messages.warning(request, _("This file was already imported; nothing was imported again."))
+            elif outcome.done_now:
+                messages.success(request, _("Imported %(count)s opinions.") % {"count": outcome.staged.created_count})
+            return redirect("petitions:import_batch", token=outcome.staged.token)
+        context["result"] = outcome.result
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
         unit = form.cleaned_data["unit"]
-        result, rows = check_rows(unit, upload.name, content, _fields_by_name(unit))
+        result, rows, staged = importing.preview(
+            request.user, unit, form.cleaned_data.get("dialogue"), upload.name, upload.content, _fields_by_name(unit)
+        )
         context["result"] = result
-        if result.ok:
-            dialogue = form.cleaned_data.get("dialogue")
-            context["preview"] = rows[:50]
-            context["token"] = signing.dumps(
-                {
-                    "unit": unit.pk,
-                    "dialogue": dialogue.pk if dialogue else None,
-                    "name": upload.name,
-                    "content": base64.b64encode(content).decode(),
-                },
-                salt="petitions-import",
-                compress=True,
-            )
-    status = 400 if context.get("result") and not context["result"].ok else 200
+        if staged is not None:
+            context["preview"], context["token"] = rows[:50], staged.token
+            context["background"] = importing.in_background(len(rows))
+    invalid = request.method == "POST" and not form.is_valid() and not request.POST.get("token")
+    status = 400 if invalid or (context.get("result") and not context["result"].ok) else 200
     return render(request, "petitions/import.html", context, status=status)
+
+
+@login_required
+def import_batch(request, token: str):
+    """One imported (or queued) file: who, when, how many, its progress and the opinions it created."""
+    units = _require_intake(request.user)
+    staged = get_object_or_404(StagedImport, token=token, kind=importing.KIND, unit__in=units)
+    codes = staged.params.get("codes", [])
+    petitions = visible_petitions(request.user).filter(tracking_code__in=codes[:200]).order_by("pk")
+    job = Job.objects.filter(dedupe_key=f"import:{staged.token}").order_by("-pk").first()
+    return render(request, "petitions/import_batch.html", {"staged": staged, "petitions": petitions, "job": job})
 
 
 @login_required
 def import_template(request):
     _require_intake(request.user)
-    response = HttpResponse(template_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-y-kien.xlsx"'
-    return response
+    return attachment_response(importing.template_workbook(), "mau-nhap-y-kien.xlsx", XLSX_CONTENT_TYPE)
 
 
 FILTERS = {"field": "linh_vuc", "jurisdiction": "tham_quyen", "status": "trang_thai", "agency": "co_quan", "channel": "kenh"}
@@ -231,6 +224,7 @@ def case_list(request):
         "agencies": Organization.objects.filter(unit__in=units, assigned_cases__isnull=False).distinct(),
         "fields": {case.field_id: case.field.name for case in base.select_related("field") if case.field_id},
         "can_intake": intake_units(request.user).exists(),
+        "can_read_access_log": log_units(request.user).exists(),
         "today": timezone.localdate(),
     }
     return render(request, "petitions/list.html", context)
@@ -241,9 +235,9 @@ def case_detail(request, pk: int):
     case = case_for(request.user, pk)
     show_people = may_see_petitioner(request.user, case)
     petitions = list(case.petitions.select_related("petitioner", "follow_up_of").prefetch_related("attachments"))
-    if show_people:
-        for petition in petitions:
-            reveal(request.user, petition.petitioner, f"matter {case.pk}")
+    if show_people:  # one log row for the page, listing every petitioner shown
+        people = [petition.petitioner for petition in petitions]
+        disclose(request.user, case, Output.PAGE, request, petitioners=people, where=f"matter {case.pk}")
     can_classify = can(request.user, "classify_petition", case.unit) and case.status != CaseStatus.CLOSED
     context = {
         "case": case,
@@ -263,6 +257,13 @@ def case_detail(request, pk: int):
             agencies=Organization.objects.filter(unit=case.unit, is_active=True), initial={"agency": case.agency}
         )
         context["suggestions"] = suggestions_for(case)
+        context["merge_query"] = request.GET.get("gop", "").strip()[:200]
+        if context["merge_query"]:  # a search by hand, also before classification (grouping is then a POST)
+            folded = fold(context["merge_query"])
+            found = Case.objects.filter(unit=case.unit).filter(
+                Q(search_text__contains=folded) | Q(petitions__search_text__contains=folded)
+            ).distinct()
+            context["merge_results"] = found.exclude(pk=case.pk).exclude(status=CaseStatus.CLOSED).order_by("-created_at")[:20]
     if context["can_draft"]:
         context["answer_form"] = AnswerForm(initial={"outcome": case.outcome or Outcome.ANSWERED, "answer": case.answer})
     context["tell_form"] = TellForm()
@@ -355,6 +356,13 @@ def approve(request, pk: int):
 
 @login_required
 @require_POST
+def return_answer(request, pk: int):
+    """The agency head sends the draft back with comments instead of approving it."""
+    return _act(request, pk, lambda c: casework.return_answer(c, request.user, request.POST.get("comments", "")))
+
+
+@login_required
+@require_POST
 def tell(request, pk: int, petition_id: int):
     case = case_for(request.user, pk)
     if not may_see_petitioner(request.user, case):
@@ -372,13 +380,13 @@ def tell(request, pk: int, petition_id: int):
 @login_required
 def attachment(request, pk: int, attachment_id: int):
     """Attachments may carry personal data: the same people as the petitioner's identity may open them."""
-    from django.http import FileResponse
-
     case = case_for(request.user, pk)
     if not may_see_petitioner(request.user, case):
         raise PermissionDenied
-    stored = get_object_or_404(Attachment, pk=attachment_id, petition__case=case)
-    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.name)
+    stored = get_object_or_404(Attachment.objects.select_related("petition__petitioner"), pk=attachment_id, petition__case=case)
+    response = attachment_response(stored.file.open("rb"), stored.name, content_type_for(stored.name))
+    disclose(request.user, case, Output.FILE, request, petitioners=[stored.petition.petitioner], where=f"attachment {stored.pk}")
+    return response
 
 
 @login_required
@@ -393,7 +401,7 @@ def overdue(request):
     if not units.exists():
         raise PermissionDenied
     today = timezone.localdate()
-    cases = Case.objects.filter(unit__in=units, due__lt=today).exclude(status=CaseStatus.CLOSED).select_related("agency", "unit")
+    cases = Case.objects.overdue(today).filter(unit__in=units).select_related("agency", "unit")
     return render(request, "petitions/overdue.html", {"cases": cases.order_by("due"), "today": today})
 
 
@@ -402,23 +410,20 @@ def compilation(request):
     """Mẫu 5 content: totals by field and jurisdiction, and the proposed assignment per matter."""
     cases, _query = filtered_cases(request.user, request.GET)
     cases = cases.annotate(petition_count=Count("petitions")).select_related("field", "agency")
-    by_field: dict[str, dict[str, int]] = {}
-    for case in cases:
-        row = by_field.setdefault(case.field.name if case.field else _("Not classified"), dict.fromkeys(Jurisdiction.values, 0))
-        row.setdefault("", 0)
-        row[case.jurisdiction or ""] += case.petition_count
-    totals = {j: sum(row.get(j, 0) for row in by_field.values()) for j in [*Jurisdiction.values, ""]}
+    counted = field_jurisdiction_totals(cases)  # the same table as the Mẫu 5 document
+    by_field = {name or _("Not classified"): row for name, row in counted.by_field.items()}
     context = {
         "cases": cases.order_by("field__order", "pk"),
         "by_field": by_field,
-        "totals": totals,
-        "grand_total": sum(totals.values()),
+        "totals": counted.totals,
+        "grand_total": counted.opinions,
         "jurisdictions": Jurisdiction.choices,
         "params": request.GET,
     }
     return render(request, "petitions/compilation.html", context)
 
 
+@per_address("RATELIMIT_TRACKING")  # public: per-address limit against guessing tracking codes
 def track(request):
     """Anyone with a tracking code sees where the opinion stands and the approved answer — never who sent it."""
     code = (request.GET.get("ma") or "").strip().upper()

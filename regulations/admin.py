@@ -1,9 +1,16 @@
-"""Profiles in the admin: shipped ones are read-only, copies are edited, a profile in use is never deleted."""
+"""Profiles in the admin: shipped ones are read-only, copies are edited, a profile in use is never deleted.
+
+Profiles are shared by every unit. A unit administrator reads them all, copies them, and edits a copy
+(not a shipped profile) only while every unit bound to it is within its subtree; bindings are scoped to
+its subtree (organizations.adminscope). The platform operator may do everything.
+"""
 
 from django.contrib import admin, messages
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from organizations.adminscope import ScopedAdmin, ScopedInline
 
 from .loading import copy_profile
 from .models import (
@@ -20,8 +27,9 @@ from .models import (
 )
 
 
-class ShippedReadOnlyInline(admin.StackedInline):
+class ShippedReadOnlyInline(ScopedInline, admin.StackedInline):
     extra = 0
+    admin_action = "manage_regulations"
 
     def _editable(self, obj) -> bool:
         return obj is None or not obj.is_shipped
@@ -79,11 +87,20 @@ def copy_profiles(modeladmin, request, queryset):
 
 
 @admin.register(RegulationProfile)
-class RegulationProfileAdmin(SimpleHistoryAdmin):
+class RegulationProfileAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "code", "is_shipped", "copied_from"]
     search_fields = ["name", "code"]
     actions = [copy_profiles]
     inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, AgendaInline, NoteInline]
+    unit_field = None  # shared: every administrator reads every profile
+    admin_action = "manage_regulations"
+
+    def _may_change(self, request, obj=None) -> bool:
+        if not self._unit_admin(request):
+            return False
+        if obj is None:
+            return True
+        return not obj.is_shipped and not obj.bindings.exclude(unit__in=self.admin_units(request)).exists()
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_shipped:
@@ -103,7 +120,8 @@ class RegulationProfileAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProfileBinding)
-class ProfileBindingAdmin(SimpleHistoryAdmin):
+class ProfileBindingAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["unit", "profile", "valid_from", "valid_to"]
     list_filter = ["profile"]
     autocomplete_fields = ["unit"]
+    admin_action = "manage_regulations"

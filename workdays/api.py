@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from common.api_types import Text
+
 from .calendar import WorkCalendar
 from .inputs import BadInput, parse_count_request
 
@@ -37,12 +39,12 @@ def _count(direction: str, date: str, days: str) -> dict:
 
 
 @router.get("/after", response={200: CountOut, 400: ErrorOut}, auth=None, summary="Ngày làm việc thứ N sau một ngày")
-def after(request: HttpRequest, date: str, days: str):
+def after(request: HttpRequest, date: Text(40), days: Text(10)):
     """The N-th working day after `date`; `date` itself is not counted (Bộ luật Dân sự 2015 Điều 147)."""
     return _count("after", date, days)
 
 
 @router.get("/before", response={200: CountOut, 400: ErrorOut}, auth=None, summary="Ngày làm việc muộn nhất trước một ngày")
-def before(request: HttpRequest, date: str, days: str):
+def before(request: HttpRequest, date: Text(40), days: Text(10)):
     """The latest working day with at least N working days strictly between it and `date`."""
     return _count("before", date, days)

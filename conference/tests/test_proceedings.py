@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from common.tests.clock import today_is
 from conference import proceedings
 from conference.models import OutcomeKind, SpeakerStatus
 from dialogues import lifecycle
@@ -18,11 +19,12 @@ D = datetime.date
 
 
 @pytest.fixture
-def held(demo):
-    """A Hồng An dialogue held on 10/03/2027 with three opinions collected beforehand."""
+def held(demo, monkeypatch):
+    """A Hồng An dialogue held on 10/03/2027 with three opinions collected beforehand; today is 31/03/2027."""
     from petitions import casework
 
     dialogue = make_dialogue()
+    today_is(monkeypatch, D(2027, 3, 31))
     staff = user("vanphong")
     opinions = []
     for text in ("Đường ngõ 12 Lê Lợi xuống cấp", "Trường mầm non thiếu chỗ", "Trộm cắp xe máy ở tổ 6"):
@@ -115,22 +117,24 @@ def test_each_outcome_and_new_opinions_in_the_hall(held):
         proceedings.record_outcome(dialogue, staff, opinions[0].case, OutcomeKind.WRITTEN)
 
 
-def test_notice_within_10_days_sets_answer_deadlines_recipients_and_tells_petitioners(held):
+def test_notice_within_10_days_sets_answer_deadlines_and_recipients(held):
     """003 Điều 10.1 recipients; 000 Bước 5: answers 15 working days from the issue date."""
     dialogue, opinions = held
     staff = user("vanphong")
     proceedings.record_outcome(dialogue, staff, opinions[0].case, OutcomeKind.SETTLED)
     proceedings.record_outcome(dialogue, staff, opinions[1].case, OutcomeKind.WRITTEN, agency("ha-pvhxh"))
     notice = proceedings.issue_notice(dialogue, staff, D(2027, 3, 19))
-    assert (notice.settled, notice.unsettled) == (1, 1)
+    assert (notice.settled, notice.unsettled) == (1, 2), "the matter without an outcome is not settled (issue 11)"
     case = opinions[1].case
     case.refresh_from_db()
     assert case.due == D(2027, 4, 9)  # 15 working days after 19/03/2027
     roles = {r.role for r in notice.recipients.all()}
     assert {"Cơ quan có thẩm quyền giải quyết", "Người kiến nghị", "Ủy ban Mặt trận Tổ quốc"} <= roles
     assert any(r.organization and r.organization.code == "ha-bxdd" for r in notice.recipients.all())
-    for petition in dialogue.petitions.all():
-        assert petition.told_on == D(2027, 3, 19)
+    named = {r.petition_id for r in notice.recipients.filter(petition__isnull=False)}
+    assert named == {p.pk for p in dialogue.petitions.all()}, "every petitioner is named among the recipients"
+    # Issue 11 finding 5: being named in the notice is not receiving the agency's written answer.
+    assert not dialogue.petitions.filter(told_on__isnull=False).exists()
     with pytest.raises(proceedings.ConferenceError):
         proceedings.issue_notice(dialogue, staff, D(2027, 3, 20))
 
@@ -146,11 +150,49 @@ def test_notice_after_10_days_needs_a_reason_and_shows_late(held):
     assert step.state(timezone.localdate()) == "late"
 
 
-def test_ad_hoc_dialogue_uses_the_same_notice(demo):
+def test_ad_hoc_dialogue_uses_the_same_notice(demo, monkeypatch):
     staff = user("vanphong")
     soon = timezone.localdate() + datetime.timedelta(days=1)
     dialogue = make_dialogue(kind="ad_hoc", date=soon)
+    today_is(monkeypatch, soon)
     lifecycle.hold(dialogue, staff, soon)
     dialogue.refresh_from_db()
     notice = proceedings.issue_notice(dialogue, staff, soon)
     assert notice.settled == 0 and notice.unsettled == 0
+
+
+def test_the_notice_cannot_be_dated_after_today(held):
+    """Issue 11 finding 3: on 31/03/2027 a notice dated 01/04/2027 is refused and nothing is written."""
+    dialogue, _ = held
+    with pytest.raises(proceedings.ConferenceError, match="không được sau ngày hôm nay"):
+        proceedings.issue_notice(dialogue, user("vanphong"), D(2027, 4, 1), "Vượt thẩm quyền")
+    dialogue.refresh_from_db()
+    assert dialogue.status == "held" and not hasattr(dialogue, "conclusion_notice")
+
+
+def test_building_the_programme_twice_saves_it_once(held):
+    """Issue 11 finding 8: the programme is saved once, whatever the clicks (and unique per place)."""
+    dialogue, _ = held
+    first = proceedings.build_programme(dialogue)
+    again = proceedings.build_programme(dialogue)
+    assert [item.pk for item in again] == [item.pk for item in first]
+    assert dialogue.programme.count() == len(first) > 0
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        dialogue.programme.create(order=1, title="Trùng", start_time=first[0].start_time, end_time=first[0].end_time)
+
+
+def test_invitations_from_the_plan_exist_once(held):
+    dialogue, _ = held
+    group = dialogue.participant_groups.create(kind="unit", expected_count=1)
+    group.organizations.add(agency("ha-pkt"))
+    assert proceedings.invite_from_plan(dialogue) == 1
+    assert proceedings.invite_from_plan(dialogue) == 0
+    from django.db import IntegrityError, transaction
+
+    from conference.models import Invitee
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invitee.objects.create(dialogue=dialogue, group=group, organization=agency("ha-pkt"), name="Trùng")
+    assert dialogue.invitees.count() == 1

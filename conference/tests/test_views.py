@@ -21,8 +21,9 @@ def login(client, username):
 def test_programme_page_prefills_from_the_profile(client, held):  # noqa: F811
     dialogue, _ = held
     html = login(client, "thuky").get(f"/hoi-nghi/{dialogue.pk}/").content.decode()
+    assert dialogue.profile.agenda.first().title[:20] in html  # shown from the profile, saved on POST
+    client.post(f"/hoi-nghi/{dialogue.pk}/chuong-trinh/")
     assert dialogue.programme.count() == dialogue.profile.agenda.count() > 0
-    assert dialogue.programme.first().title[:20] in html
 
 
 def test_secretary_runs_the_queue_over_htmx(client, held):  # noqa: F811
@@ -33,7 +34,8 @@ def test_secretary_runs_the_queue_over_htmx(client, held):  # noqa: F811
     response = client.post(f"/hoi-nghi/{dialogue.pk}/nguoi-phat-bieu/next/", HTTP_HX_REQUEST="true")
     assert 'id="now-speaking"' in response.content.decode() and "Ông A" in response.content.decode()
     hall = client.get(f"/hoi-nghi/{dialogue.pk}/man-hinh/", HTTP_HX_REQUEST="true").content.decode()
-    assert "Ông A" in hall and "Bà B" in hall
+    assert "Ông/Bà A." in hall and "Ông/Bà B." in hall  # the public screen never shows full names
+    assert "<strong>Ông A</strong>" not in hall and "<li>Bà B —" not in hall
     assert Speaker.objects.get(name="Ông A").limit_seconds == 180
 
 
@@ -89,3 +91,43 @@ def test_new_opinion_spoken_in_the_hall(client, held):  # noqa: F811
     client.post(f"/hoi-nghi/{dialogue.pk}/nguoi-phat-bieu/opinion/", {"content": "Đề nghị lắp camera ở ngã ba tổ 4"})
     petition = dialogue.petitions.get(content="Đề nghị lắp camera ở ngã ba tổ 4")
     assert petition.channel == "at_conference"
+
+
+def test_reading_the_overview_and_the_minutes_writes_nothing(client, held):  # noqa: F811
+    """Issue 11 finding 8: GET shows the programme the regulation gives; saving it is an explicit POST."""
+    dialogue, _ = held
+    login(client, "thuky")
+    page = client.get(f"/hoi-nghi/{dialogue.pk}/").content.decode()
+    assert 'id="build-programme"' in page
+    client.get(f"/hoi-nghi/{dialogue.pk}/bien-ban/")
+    assert not dialogue.programme.exists()
+    from conference.models import Minutes
+
+    assert not Minutes.objects.filter(dialogue=dialogue).exists()
+    client.post(f"/hoi-nghi/{dialogue.pk}/chuong-trinh/")
+    client.post(f"/hoi-nghi/{dialogue.pk}/chuong-trinh/")
+    assert dialogue.programme.count() == dialogue.profile.agenda.count() > 0
+
+
+def test_checking_in_twice_says_it_was_already_done(client, held):  # noqa: F811
+    """Issue 11 finding 6: the second check-in says when the first was, and changes nothing."""
+    dialogue, _ = held
+    invitee = proceedings.add_walk_in(dialogue, "Ông Lâm")
+    first = invitee.checked_in_at
+    login(client, "thuky")
+    response = client.post(f"/hoi-nghi/{dialogue.pk}/diem-danh/", {"code": invitee.code}, follow=True)
+    assert "đã điểm danh lúc" in response.content.decode()
+    invitee.refresh_from_db()
+    assert invitee.checked_in_at == first
+
+
+def test_a_refused_notice_keeps_what_was_typed(client, held):  # noqa: F811
+    """Issue 11 finding 6: the duties typed stay in the form when the notice is refused (here: too late)."""
+    dialogue, _ = held
+    login(client, "vanphong")
+    duties = "Theo dõi, tổng hợp kết quả trả lời trước ngày 15/4/2027"
+    response = client.post(f"/hoi-nghi/{dialogue.pk}/thong-bao-ket-luan/", {"issued_on": "2027-03-30", "duties": duties})
+    assert response.status_code == 400
+    assert duties in response.content.decode()
+    dialogue.refresh_from_db()
+    assert dialogue.status == "held"

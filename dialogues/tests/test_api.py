@@ -1,7 +1,11 @@
 """/api/v1/dialogues with the same permissions as the screens; errors are JSON with a message, never 500."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import User
+
+from common.tests.clock import today_is
 
 from .factories import head, make_dialogue
 
@@ -83,8 +87,9 @@ def test_other_unit_is_404(client, demo):
     assert [d["id"] for d in client.get("/api/v1/dialogues").json()] == []
 
 
-def test_transitions_are_guarded(client, demo):
+def test_transitions_are_guarded(client, demo, monkeypatch):
     dialogue = make_dialogue()
+    today_is(monkeypatch, datetime.date(2027, 3, 10))
     login(client, "vanphong")
     url = f"/api/v1/dialogues/{dialogue.pk}/transitions"
     response = client.post(url, {"action": "hold", "on": "2027-03-10"}, content_type="application/json")
@@ -129,3 +134,15 @@ def test_schema_lists_the_dialogue_endpoints(client):
         "/api/v1/dialogues/{pk}/transitions",
         "/api/v1/dialogues/{pk}/schedule",
     } <= set(paths)
+
+
+def test_a_future_date_is_refused_by_the_api_too(client, demo, monkeypatch):
+    """Issue 11 finding 3: the same check as the screens — a 400 with the Vietnamese message, nothing written."""
+    dialogue = make_dialogue()
+    today_is(monkeypatch, datetime.date(2027, 2, 20))
+    login(client, "vanphong")
+    url = f"/api/v1/dialogues/{dialogue.pk}/transitions"
+    response = client.post(url, {"action": "announce", "on": "2027-02-21"}, content_type="application/json")
+    assert response.status_code == 400 and "không được sau ngày hôm nay (20/02/2027)" in response.json()["message"]
+    dialogue.refresh_from_db()
+    assert dialogue.status == "planned"

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from common.tests.clock import today_is
 from dialogues import lifecycle
 from dialogues.models import Dialogue
 from organizations.models import Appointment
@@ -117,8 +118,9 @@ def test_upper_viewer_cannot_change_a_dialogue(client, demo):
     assert dialogue.status == "planned"
 
 
-def test_transition_from_the_page(client, demo):
+def test_transition_from_the_page(client, demo, monkeypatch):
     dialogue = make_dialogue()
+    today_is(monkeypatch, datetime.date(2027, 3, 10))
     login(client, "vanphong")
     client.post(f"/doi-thoai/{dialogue.pk}/chuyen/hold/", {"on": "2027-03-10"})
     dialogue.refresh_from_db()
@@ -132,8 +134,9 @@ def test_transition_from_the_page(client, demo):
     assert dialogue.status == "announced"
 
 
-def test_owner_marks_its_step_done_others_cannot(client, demo):
+def test_owner_marks_its_step_done_others_cannot(client, demo, monkeypatch):
     dialogue = make_dialogue()
+    today_is(monkeypatch, datetime.date(2027, 2, 1))
     plan = dialogue.steps.get(code="plan")
     assert login(client, "canbo").post(f"/doi-thoai/{dialogue.pk}/buoc/{plan.pk}/done/", {"on": "2027-02-01"}).status_code == 403
     login(client, "thuky").post(f"/doi-thoai/{dialogue.pk}/buoc/{plan.pk}/done/", {"on": "2027-02-01"})
@@ -158,10 +161,11 @@ def test_overdue_board_for_advising_office_front_and_upper_levels(client, demo):
     assert login(client, "canbo").get("/doi-thoai/qua-han/").status_code == 403
 
 
-def test_year_view_counts_against_the_minimum(client, demo):
+def test_year_view_counts_against_the_minimum(client, demo, monkeypatch):
     """002 Mẫu 2: dialogues against the target — exceeded / met / not met; Tân Kỳ requires 1 per head."""
     admin = User.objects.get(username="quantri")
     dialogue = make_dialogue("31-TANKY", date=datetime.date(2027, 3, 10), user=admin)
+    today_is(monkeypatch, datetime.date(2027, 3, 10))
     lifecycle.announce(dialogue, admin, datetime.date(2027, 2, 20))
     lifecycle.hold(dialogue, admin, datetime.date(2027, 3, 10))
     page = login(client, "quantri").get("/doi-thoai/theo-nam/", {"don_vi": "31-TANKY", "nam": "2027"}).content.decode()
@@ -186,3 +190,48 @@ def test_edit_the_details_keeps_the_date_and_checks_the_times(client, demo):
     assert (dialogue.title, dialogue.venue, dialogue.date) == ("Đối thoại (sửa)", "Nhà văn hóa", FAR)
     assert dialogue.history.count() == 2
     assert login(client, "mattran").get(url).status_code == 403
+
+
+def test_a_future_date_is_refused_with_a_message_and_changes_nothing(client, demo, monkeypatch):
+    """Issue 11 finding 3: on 26/11/2026 a conference cannot be recorded as held on 15/01/2027."""
+    today_is(monkeypatch, datetime.date(2026, 11, 26))
+    dialogue = make_dialogue(kind="ad_hoc", date=datetime.date(2026, 11, 28))
+    response = login(client, "vanphong").post(f"/doi-thoai/{dialogue.pk}/chuyen/hold/", {"on": "2027-01-15"}, follow=True)
+    assert "không được sau ngày hôm nay (26/11/2026)" in response.content.decode()
+    dialogue.refresh_from_db()
+    assert dialogue.status == "planned" and not dialogue.events.filter(action="hold").exists()
+
+
+def test_archiving_asks_for_confirmation_and_lists_what_is_missing(client, demo, monkeypatch):
+    """Issue 11 finding 1: the page lists what the dossier lacks instead of archiving at once."""
+    staff = User.objects.get(username="vanphong")
+    dialogue = make_dialogue()
+    today_is(monkeypatch, datetime.date(2027, 3, 20))
+    lifecycle.announce(dialogue, staff, datetime.date(2027, 2, 26))
+    lifecycle.hold(dialogue, staff, FAR)
+    lifecycle.conclude(dialogue, staff, datetime.date(2027, 3, 19))
+    page = login(client, "vanphong").get(f"/doi-thoai/{dialogue.pk}/").content.decode()
+    assert 'id="archive-blockers"' in page and "Bước chưa thực hiện" in page
+    monkeypatch.setattr(lifecycle, "archive_blockers", lambda d: [])
+    response = client.post(f"/doi-thoai/{dialogue.pk}/chuyen/archive/", {"on": "2027-03-20"}, follow=True)
+    assert "xác nhận" in response.content.decode()
+    dialogue.refresh_from_db()
+    assert dialogue.status == "concluded"
+
+
+def test_participants_page_changes_the_plan(client, demo):
+    """Issue 11 finding 6: after planning, the groups can be named so that invitations can be made."""
+    from organizations.models import Organization
+
+    dialogue = make_dialogue()
+    pkt = Organization.objects.get(code="ha-pkt")
+    assert login(client, "canbo").get(f"/doi-thoai/{dialogue.pk}/thanh-phan/").status_code == 403
+    login(client, "vanphong")
+    assert 'id="participants-form"' in client.get(f"/doi-thoai/{dialogue.pk}/thanh-phan/").content.decode()
+    response = client.post(
+        f"/doi-thoai/{dialogue.pk}/thanh-phan/",
+        {"group_unit_count": "2", "group_unit_orgs": [pkt.pk], "agency_0": pkt.pk, "agency_0_task": "Báo cáo hạ tầng"},
+    )
+    assert response.status_code == 302
+    assert list(dialogue.participant_groups.get(kind="unit").organizations.all()) == [pkt]
+    assert dialogue.cooperating_agencies.get().organization == pkt

@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 from docx import Document
 
+from common.tests.clock import today_is
 from conference import proceedings
 from dialogues import lifecycle
 from dialogues.tests.factories import head, make_dialogue
@@ -36,9 +37,10 @@ def opened(issued):
 
 
 @pytest.fixture
-def party_dialogue(demo):
-    """Hồng An, hosted by the Party Secretary: its documents are Party documents."""
+def party_dialogue(demo, monkeypatch):
+    """Hồng An, hosted by the Party Secretary: its documents are Party documents. Today is 20/03/2027."""
     dialogue = make_dialogue(venue="Hội trường UBND phường Hồng An")
+    today_is(monkeypatch, D(2027, 3, 20))
     dialogue.cooperating_agencies.create(organization=agency("ha-pkt"), task="Chuẩn bị báo cáo trả lời ý kiến về hạ tầng")
     staff = user("vanphong")
     petition = casework.receive(
@@ -65,7 +67,11 @@ def test_number_symbols(demo):
     assert number_line(Organization.objects.get(code="ha-ubnd"), 8, "TB") == "Số: 08/TB-UBND"
 
 
-@pytest.mark.parametrize("kind", [k for k in Kind.values if k not in (Kind.ANSWER_REPORT, Kind.WRITTEN_ANSWER)])
+# The date each document carries: the one recorded for it, else the day it is issued (20/03/2027).
+RECORDED = {Kind.MINUTES: "ngày 10 tháng 3 năm 2027", Kind.CONCLUSION: "ngày 19 tháng 3 năm 2027"}
+
+
+@pytest.mark.parametrize("kind", [k for k in Kind.values if k not in (Kind.ANSWER_REPORT, Kind.WRITTEN_ANSWER, Kind.NOTICE)])
 def test_party_documents_have_the_party_header_and_signature(party_dialogue, kind):
     issued = issue(kind, user("vanphong"), party_dialogue, day=D(2027, 3, 20))
     document = opened(issued)
@@ -73,14 +79,15 @@ def test_party_documents_have_the_party_header_and_signature(party_dialogue, kin
     assert unicodedata.is_normalized("NFC", text)
     header = document.tables[0].rows[0].cells
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header[1].text
-    assert "Hồng An, ngày 20 tháng 3 năm 2027" in header[1].text
+    assert f"Hồng An, {RECORDED.get(kind, 'ngày 20 tháng 3 năm 2027')}" in header[1].text
     if issued.number:
         assert f"Số {issued.number:02d}-" in header[0].text and "/" in header[0].text
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
-    if kind in (Kind.PLAN, Kind.INVITATION, Kind.NOTICE, Kind.PROGRAMME, Kind.MINUTES, Kind.CONCLUSION, Kind.ASSIGNMENT):
+    if kind in (Kind.PLAN, Kind.INVITATION, Kind.PROGRAMME, Kind.MINUTES, Kind.CONCLUSION, Kind.ASSIGNMENT):
         assert "ĐẢNG ỦY PHƯỜNG HỒNG AN" in header[0].text
+    if kind in (Kind.PLAN, Kind.INVITATION, Kind.PROGRAMME, Kind.CONCLUSION, Kind.ASSIGNMENT):
         assert "T/M BAN THƯỜNG VỤ" in text and "BÍ THƯ" in text and "Nguyễn Văn Hùng" in text
 
 
@@ -109,9 +116,11 @@ def test_state_issuer_answer_report_and_written_answer(party_dialogue):
     assert "Số: 01/BC-KTHTĐT" in header[0].text
     assert "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG AN" in header[0].text  # the superior body
     assert "Trần Văn Bình" in texts(report) and "quý II/2027" in texts(report)
-    assert "TRƯỞNG CƠ QUAN" in texts(report).upper() and "Đỗ Quang Vinh" in texts(report)
+    assert "TRƯỞNG PHÒNG" in texts(report) and "Đỗ Quang Vinh" in texts(report)
     letter = opened(issue(Kind.WRITTEN_ANSWER, user("canbo"), subject=case.petitions.get()))
-    assert "Kính gửi: Trần Văn Bình" in texts(letter)
+    assert "Kính gửi: Ông/Bà Trần Văn Bình" in texts(letter)
+    signer = letter.tables[-1].rows[0].cells[1].text
+    assert "TRƯỞNG PHÒNG" in signer and "Đỗ Quang Vinh" in signer and "TRƯỞNG CƠ QUAN" not in signer
 
 
 def test_state_host_signs_as_people_s_committee(demo):
@@ -125,23 +134,25 @@ def test_state_host_signs_as_people_s_committee(demo):
 
 
 def test_numbers_are_per_type_and_never_repeat(party_dialogue):
-    first = issue(Kind.NOTICE, user("vanphong"), party_dialogue)
-    second = issue(Kind.CONCLUSION, user("vanphong"), party_dialogue)
+    first = issue(Kind.CONCLUSION, user("vanphong"), party_dialogue)
     plan = issue(Kind.PLAN, user("vanphong"), party_dialogue)
-    assert (first.number, second.number, plan.number) == (1, 2, 1)
+    second = issue(Kind.CONCLUSION, user("vanphong"), party_dialogue, replace=True, reason="Sai tên cơ quan")
+    assert (first.number, plan.number, second.number) == (1, 1, 2)
     assert first.symbol == "01-TB/ĐU" and second.symbol == "02-TB/ĐU"
 
 
-def test_state_numbers_restart_each_year_party_numbers_run_through_the_term(demo):
+def test_state_numbers_restart_each_year_party_numbers_run_through_the_term(demo, monkeypatch):
+    today_is(monkeypatch, D(2027, 1, 4))
     dialogue = make_dialogue(
         hosts=[lifecycle.HostChoice(head("31-HONGAN", "committee_chair"))],
         advising_office=Organization.objects.get(code="ha-vphdnd-ubnd"),
     )
+    again = {"replace": True, "reason": "Đổi địa điểm"}
     assert issue(Kind.INVITATION, None, dialogue, day=D(2026, 12, 30)).number == 1
-    assert issue(Kind.INVITATION, None, dialogue, day=D(2027, 1, 4)).number == 1
+    assert issue(Kind.INVITATION, None, dialogue, day=D(2027, 1, 4), **again).number == 1
     party = make_dialogue()
     assert issue(Kind.INVITATION, None, party, day=D(2026, 12, 30)).number == 1
-    assert issue(Kind.INVITATION, None, party, day=D(2027, 1, 4)).number == 2
+    assert issue(Kind.INVITATION, None, party, day=D(2027, 1, 4), **again).number == 2
 
 
 def test_pdf_copy_or_a_plain_message(party_dialogue):

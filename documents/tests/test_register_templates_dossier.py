@@ -23,17 +23,17 @@ from .test_documents import party_dialogue, texts  # noqa: F401 - fixture
 
 @pytest.mark.django_db(transaction=True)
 def test_two_people_issuing_at_once_never_get_the_same_number(demo):
-    """Eight threads issue conclusion notices of the same committee at once (PostgreSQL row locks)."""
+    """Eight threads issue the plans of eight dialogues of the same committee at once (PostgreSQL row locks)."""
     if connection.vendor != "postgresql":
         pytest.skip("concurrent issuing needs a server database; it runs in the PostgreSQL pass of `make test`")
-    dialogue = make_dialogue()
+    dialogues = iter([make_dialogue(title=f"Đối thoại {n}") for n in range(8)])
     errors = []
 
     def worker():
         from django.db import connection as thread_connection
 
         try:
-            issue(Kind.NOTICE, None, dialogue)
+            issue(Kind.PLAN, None, next(dialogues))
         except Exception as error:  # collected and asserted below
             errors.append(error)
         finally:
@@ -45,7 +45,7 @@ def test_two_people_issuing_at_once_never_get_the_same_number(demo):
     for thread in threads:
         thread.join()
     assert errors == []
-    numbers = sorted(IssuedDocument.objects.filter(kind=Kind.NOTICE).values_list("number", flat=True))
+    numbers = sorted(IssuedDocument.objects.filter(kind=Kind.PLAN).values_list("number", flat=True))
     assert numbers == list(range(1, 9))
 
 
@@ -70,7 +70,7 @@ def test_good_template_is_used_and_a_broken_one_is_refused(party_dialogue):  # n
         templating.upload(committee, Kind.INVITATION, "hong.docx", b"not a docx", user("quantri"))
     with pytest.raises(RenderError, match=".docx"):
         templating.upload(committee, Kind.INVITATION, "mau.pdf", b"%PDF", user("quantri"))
-    issued = issue(Kind.INVITATION, None, party_dialogue)
+    issued = issue(Kind.INVITATION, None, party_dialogue, replace=True, reason="Thử lại sau khi mẫu lỗi bị từ chối")
     with issued.file.open("rb") as handle:
         assert "Mẫu riêng của Đảng ủy phường Hồng An" in texts(Document(io.BytesIO(handle.read()))), "the old template stays"
 
@@ -103,7 +103,7 @@ def test_generate_upload_not_applicable_and_zip(party_dialogue):  # noqa: F811
     dossier.generate(party_dialogue, "conclusion_notice", staff)
     with pytest.raises(dossier.DossierError):
         dossier.generate(party_dialogue, "socio_economic_report", staff)
-    with pytest.raises(dossier.DossierError, match="PDF, JPEG hoặc PNG"):
+    with pytest.raises(dossier.DossierError, match="PDF, PNG, JPEG"):
         dossier.upload(party_dialogue, "socio_economic_report", "bao-cao.exe", b"MZ\x90\x00", staff)
     with pytest.raises(dossier.DossierError, match="20 MB"):
         dossier.upload(party_dialogue, "socio_economic_report", "lon.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024), staff)
@@ -120,7 +120,7 @@ def test_generate_upload_not_applicable_and_zip(party_dialogue):  # noqa: F811
     with zipfile.ZipFile(archive) as bundle:
         names = bundle.namelist()
         assert names[0] == "00 - Muc luc ho so.docx"
-        assert names[1].startswith("01 - ") and names[1].endswith("01-KH-ĐU.docx")
+        assert names[1].startswith("01 - ") and names[1].endswith("ke-hoach-01-KH-DU.docx")
         assert any(name.endswith("bao-cao-kt-xh.pdf") for name in names)
         index = Document(io.BytesIO(bundle.read(names[0])))
         index_text = texts(index)

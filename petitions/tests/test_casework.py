@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from common.tests.clock import today_is
 from dialogues import lifecycle
 from petitions import casework
 from petitions.enums import CaseStatus, Channel, Outcome, PetitionerKind
@@ -87,9 +88,10 @@ def test_deadline_before_the_conference_is_when_answers_must_be_ready(demo):
     assert case.due == D(2027, 2, 26) and "001 III.1" in case.due_rule
 
 
-def test_deadline_after_the_conference_is_the_answer_step(demo):
+def test_deadline_after_the_conference_is_the_answer_step(demo, monkeypatch):
     """After the conference: the dialogue's `answer` step, 15 working days from the notice (000 Bước 5)."""
     dialogue = make_dialogue()
+    today_is(monkeypatch, D(2027, 3, 19))
     staff = user("vanphong")
     lifecycle.announce(dialogue, staff, D(2027, 2, 26))
     lifecycle.hold(dialogue, staff, D(2027, 3, 10))
@@ -119,7 +121,8 @@ def test_assign_needs_classification_and_reassign_needs_reason(demo):
 
 
 @pytest.mark.parametrize("outcome", [Outcome.ANSWERED, Outcome.RESOLVED, Outcome.PARTLY])
-def test_closing_outcomes(demo, outcome):
+def test_closing_outcomes(demo, outcome, monkeypatch):
+    today_is(monkeypatch, D(2026, 12, 10))
     case = assigned()
     casework.draft_answer(case, user("canbo"), outcome, "Nội dung trả lời")
     case = casework.approve(case, user("lanhdao"), D(2026, 12, 10))
@@ -172,3 +175,42 @@ def test_follow_up_links_to_the_first(demo):
     )
     assert again.follow_up_of == first and list(first.follow_ups.all()) == [again]
     assert CaseEvent.objects.filter(case=first.case, action="follow_up").exists()
+
+
+def test_the_written_answer_is_recorded_by_date_checked_and_shown_late(demo, monkeypatch):
+    """Issue 11 finding 5: the agency records when its written answer reached the petitioner; never in the
+    future nor before the opinion was received; after the deadline it is recorded and marked late."""
+    today_is(monkeypatch, D(2027, 1, 10))
+    case = assigned(due=D(2027, 1, 5))
+    petition = case.petitions.get()
+    with pytest.raises(casework.CaseError, match="không được sau ngày hôm nay"):
+        casework.tell_petitioner(petition, user("canbo"), D(2027, 1, 11), "Gửi văn bản qua bưu điện")
+    with pytest.raises(casework.CaseError, match="trước ngày tiếp nhận"):
+        casework.tell_petitioner(petition, user("canbo"), D(2026, 11, 1), "Gửi văn bản qua bưu điện")
+    petition.refresh_from_db()
+    assert petition.told_on is None and not case.events.filter(action="told").exists()
+    casework.tell_petitioner(petition, user("canbo"), D(2027, 1, 8), "Gửi văn bản qua bưu điện")
+    petition.refresh_from_db()
+    assert petition.told_on == D(2027, 1, 8) and petition.told_late
+    assert case.events.get(action="told").detail["late"] is True
+
+
+def test_the_agency_head_returns_a_draft_with_comments(demo):
+    """Issue 11 finding 6: "trả lại" with comments, kept in the history; the officer revises the same draft."""
+    case = assigned()
+    casework.draft_answer(case, user("canbo"), Outcome.RESOLVED, "Phường sẽ xem xét.")
+    with pytest.raises(casework.CaseError, match="Ghi ý kiến"):
+        casework.return_answer(case, user("lanhdao"), "  ")
+    with pytest.raises(casework.CaseError):
+        casework.return_answer(case, user("canbo"), "Tự trả lại")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.DRAFTED and not case.events.filter(action="returned").exists()
+    casework.return_answer(case, user("lanhdao"), "Nêu rõ thời gian thi công")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSIGNED and case.answer == "Phường sẽ xem xét."
+    event = case.events.get(action="returned")
+    assert event.reason == "Nêu rõ thời gian thi công" and event.by.username == "lanhdao"
+    casework.draft_answer(case, user("canbo"), Outcome.RESOLVED, "Phường thi công trong tháng 1/2027.")
+    casework.approve(case, user("lanhdao"))
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED

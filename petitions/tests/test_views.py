@@ -138,3 +138,31 @@ def test_filter_by_field(client, demo):
     login(client, "vanphong")
     html = client.get("/y-kien/", {"linh_vuc": field("kinh_te").pk}).content.decode()
     assert "ngõ 12" in html and "Trộm cắp" not in html
+
+
+def test_search_and_merge_by_hand_before_classification(client, demo):
+    """Issue 11 finding 6: grouping no longer waits for suggestions; reading the search writes nothing."""
+    first = receive("Đèn đường tổ 5 hỏng nhiều tháng")
+    second = receive("Ngõ 7 tổ 5 mất điện chiếu sáng ban đêm")
+    login(client, "vanphong")
+    page = client.get(f"/y-kien/vu-viec/{first.case_id}/", {"gop": second.tracking_code}).content.decode()
+    assert 'id="merge-search"' in page and "Ngõ 7 tổ 5" in page
+    assert Case.objects.filter(pk=second.case_id).exists(), "the search itself changes nothing"
+    page = client.get(f"/y-kien/vu-viec/{first.case_id}/", {"gop": "chieu sang"}).content.decode()
+    assert "Ngõ 7 tổ 5" in page
+    client.post(f"/y-kien/vu-viec/{first.case_id}/gop/", {"others": [second.case_id]})
+    second.refresh_from_db()
+    assert second.case_id == first.case_id
+
+
+def test_the_front_enters_the_opinions_it_collects_by_its_channel(client, demo):
+    """Issue 11 finding 6: "Qua Ủy ban MTTQ" is a channel, so the Front records what it collects (001 IV.1.4)."""
+    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+    login(client, "mattran")
+    assert client.get("/y-kien/tiep-nhan/").status_code == 200
+    opinion = {"unit": unit.pk, "received_on": "2026-11-02", "content": "Đề nghị sửa cống tổ 2", "kind": "unknown"}
+    response = client.post("/y-kien/tiep-nhan/", {**opinion, "channel": "email"})
+    assert response.status_code == 400 and "Qua Ủy ban Mặt trận Tổ quốc" in response.content.decode()
+    assert not Petition.objects.exists()
+    client.post("/y-kien/tiep-nhan/", {**opinion, "channel": "front"})
+    assert Petition.objects.get().channel == "front"

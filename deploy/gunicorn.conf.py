@@ -1,0 +1,28 @@
+"""gunicorn settings for Đối thoại (deploy/serve.sh, the compose file and deploy/systemd/doithoai-web.service).
+
+Every value can be changed from the environment without editing this file. Threads (gthread) keep memory
+low while a request waits on the database; long work (PDF, ZIP, imports) runs in the Celery worker instead.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "config.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", min(multiprocessing.cpu_count() * 2 + 1, 9)))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak never grows into an outage.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Only nginx on this machine may say the request came over HTTPS (X-Forwarded-Proto).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Django writes one JSON line per request (common/logging.py): no second access log; errors on stderr.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Uploaded scans can be large: the body is streamed by Django, the limit is nginx's client_max_body_size.
+limit_request_field_size = 16380
