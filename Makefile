@@ -61,6 +61,14 @@ test: venv
 		echo "Bỏ qua PostgreSQL: không kết nối được $(TEST_DATABASE_URL)."; \
 	fi
 
+# The API contract test alone (schemathesis over /api/v1/openapi.json, PostgreSQL): `make contract`,
+# deeper with `make contract CONTRACT_EXAMPLES=100`. `make test` runs it too, in its PostgreSQL pass.
+.PHONY: contract
+contract: venv
+	@$(BIN)/python scripts/pg_reachable.py "$(TEST_DATABASE_URL)" || { echo "LỖI: cần PostgreSQL ($(TEST_DATABASE_URL))."; exit 1; }
+	DB_CONN_MAX_AGE=0 DATABASE_URL="$(TEST_DATABASE_URL)" CONTRACT_EXAMPLES=$(or $(CONTRACT_EXAMPLES),12) \
+		$(BIN)/python -m pytest api/tests/test_contract.py -p no:randomly
+
 messages: venv
 	$(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var --ignore=conftest.py --ignore="*/tests/*"
 	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv

@@ -78,7 +78,7 @@ def _disk() -> dict:
         folder = folder.parent
     usage = shutil.disk_usage(folder)
     free_mb = usage.free // (1024 * 1024)
-    minimum = getattr(settings, "HEALTH_MIN_FREE_MB", 1024)
+    minimum = settings.HEALTH_MIN_FREE_MB
     return {"free_mb": free_mb, "low": free_mb < minimum}
 
 

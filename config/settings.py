@@ -307,6 +307,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# /healthz reports the disk under MEDIA_ROOT as low below this many megabytes (common/health.py).
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 1024)
+
 # Reference data (levels, kinds, positions, calendar decisions, shipped profiles) is loaded after every
 # `migrate` (missing rows only: administrators' edits stay). The test settings turn it off: tests load what they need.
 REFERENCE_DATA_ON_MIGRATE = env_bool("REFERENCE_DATA_ON_MIGRATE", True)

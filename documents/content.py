@@ -171,11 +171,11 @@ def compilation(dialogue: Dialogue) -> tuple[Organization, Content]:
     """Mẫu 5: the same columns and totals as the screen (petitions.totals), "chưa phân loại" included."""
     cases = (
         Case.objects.filter(dialogue=dialogue)
-        .annotate(n=Count("petitions"), petition_count=Count("petitions"))
+        .annotate(n=Count("petitions"))
         .select_related("field", "agency")
         .order_by("field__order", "pk")
     )
-    counted = field_jurisdiction_totals(cases)
+    counted = field_jurisdiction_totals(Case.objects.filter(dialogue=dialogue))  # one GROUP BY in SQL
     total = counted.opinions
     rows = [["Lĩnh vực", *[str(label) for label in Jurisdiction.labels], "Chưa phân loại"]]
     for name, counts in counted.by_field.items():

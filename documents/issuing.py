@@ -102,10 +102,10 @@ def dialogue_of(dialogue: Dialogue | None, subject) -> Dialogue | None:
 def in_force(kind: str, dialogue: Dialogue | None, subject=None) -> IssuedDocument | None:
     """The numbered document of this kind already issued for the dialogue (and subject), not replaced."""
     dialogue = dialogue_of(dialogue, subject)
-    if dialogue is None or not ABBREVIATION[kind]:
+    subject_id = getattr(subject, "pk", None)
+    if not ABBREVIATION[kind] or (dialogue is None and subject_id is None):
         return None
     found = IssuedDocument.objects.filter(dialogue=dialogue, kind=kind, replaced=False, number__isnull=False)
-    subject_id = getattr(subject, "pk", None)
     found = found.filter(subject_id=subject_id) if subject_id else found.filter(subject_id__isnull=True)
     return found.order_by("-id").first()
 

@@ -12,6 +12,7 @@ import hashlib
 import subprocess
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from dialogues.models import Dialogue
 from jobs.models import Job
@@ -53,7 +54,7 @@ def _document_guard(request, job: Job) -> Gate:
     return check_issued(request, document, Output.PDF)
 
 
-@register("documents.pdf", guard=_document_guard)
+@register("documents.pdf", guard=_document_guard, label=_("PDF copy"))
 def make_pdf(job: Job, *, document: int) -> None:
     """Convert the issued DOCX to PDF with LibreOffice (up to two minutes for a long document)."""
     issued = IssuedDocument.objects.filter(pk=document).first()
@@ -76,7 +77,7 @@ def _reader_only(request, job: Job) -> None:
         raise PermissionDenied("Bản ZIP này được lập cho người khác; hãy tự lập bản của mình từ trang hồ sơ.")
 
 
-@register("documents.dossier_zip", guard=_reader_only)
+@register("documents.dossier_zip", guard=_reader_only, label=_("Dossier ZIP"))
 def make_dossier_zip(job: Job, *, dialogue: int) -> None:
     """The dossier as one ZIP for the reader who asked; the disclosure is logged once when it is built."""
     found = Dialogue.objects.filter(pk=dialogue).first()
@@ -95,7 +96,7 @@ def generate_key(dialogue: Dialogue, code: str) -> str:
     return f"documents.dossier_generate:{dialogue.pk}:{code}:{state}"
 
 
-@register("documents.dossier_generate")
+@register("documents.dossier_generate", label=_("Generating the dossier documents"))
 def generate_item(job: Job, *, dialogue: int, item: str) -> None:
     """Issue a dossier item's documents from the data (one per agency or per opinion form: possibly many)."""
     found = Dialogue.objects.filter(pk=dialogue).first()

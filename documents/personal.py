@@ -11,12 +11,12 @@ a redacted rendition of each such document with its issued number, and no signed
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from audit.log import record
 from dialogues.models import Dialogue
-from petitions.models import Case, OpinionSheet, Petition
+from petitions.models import Case, OpinionSheet, Output, Petition
 from petitions.privacy import Gate
 
 from .kinds import Kind
@@ -33,8 +33,12 @@ def cases_named(kind: str, dialogue: Dialogue | None, subject_id: int | None) ->
     """The matters whose petitioners a document of this kind names (empty: it names nobody)."""
     if kind not in NAMES_PETITIONERS or subject_id is None:
         return []
-    if kind == Kind.ANSWER_REPORT:
-        return list(_cases(dialogue=dialogue, agency_id=subject_id))
+    if kind == Kind.ANSWER_REPORT:  # the agency's matters now, and those reassigned away since (an issued copy names them)
+        from organizations.models import Organization
+
+        name = Organization.objects.filter(pk=subject_id).values_list("name", flat=True).first() or ""
+        ever = Case.objects.filter(dialogue=dialogue, events__action__in=["assigned", "reassigned"], events__detail__agency=name)
+        return list(_cases(dialogue=dialogue).filter(Q(agency_id=subject_id) | Q(pk__in=ever.values("pk"))))
     if kind == Kind.WRITTEN_ANSWER:
         return list(_cases(petitions__pk=subject_id))
     return list(_cases(petitions__sheet_id=subject_id))
@@ -103,3 +107,18 @@ def dossier_file_for(stored, item_kind: str | None, dialogue: Dialogue, gate: Ga
             return stored.name, original
         return f"{stored.name} - da an.txt", WITHHELD.encode("utf-8")
     return stored.name, original
+
+
+def check_dossier_file(request: HttpRequest, stored, dialogue: Dialogue, item_kind: str | None) -> Gate:
+    """One dossier file: a generated document or a signed scan naming petitioners goes only to readers allowed (403)."""
+    document = stored.document
+    if document is not None:
+        cases = issued_cases(document)
+    else:
+        cases = list(_cases(dialogue=dialogue)) if item_kind in NAMES_PETITIONERS else []
+    output = Output.DOCX if stored.name.lower().endswith(".docx") else Output.FILE
+    gate = Gate(request.user, output, request, where=f"dossier file {stored.pk}")
+    if not reveal_all(gate, cases):
+        record("permission.denied", request=request, target=f"dossier file {stored.pk}", detail={"reason": "petitioners"})
+        raise PermissionDenied("Tệp này ghi tên người kiến nghị; bạn tải được tệp ZIP hồ sơ, trong đó tên đã được ẩn.")
+    return gate

@@ -28,7 +28,7 @@ from .jobs import generate_key, pdf_key, zip_key
 from .kinds import Kind, file_name
 from .layout import LISTS, PLACEHOLDERS, default_template
 from .models import IssuedDocument
-from .personal import check_issued
+from .personal import check_dossier_file, check_issued
 from .render import FILTERS, RenderError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -270,8 +270,11 @@ def dossier_file(request, pk: int, file_id: int):
     from .models import DossierFile
 
     dialogue = dialogue_for(request.user, pk)
-    stored = get_object_or_404(DossierFile, pk=file_id, entry__dialogue=dialogue)
-    return attachment_response(stored.file.open("rb"), stored.name, content_type_for(stored.name))
+    stored = get_object_or_404(DossierFile.objects.select_related("entry", "document"), pk=file_id, entry__dialogue=dialogue)
+    gate = check_dossier_file(request, stored, dialogue, dossier.generated_items().get(stored.entry.item_code))
+    response = attachment_response(stored.file.open("rb"), stored.name, content_type_for(stored.name))
+    gate.close()
+    return response
 
 
 @login_required

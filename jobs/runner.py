@@ -7,6 +7,7 @@ ends with `job.finish(filename, content)` or raises `JobFailed("lý do bằng ti
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -14,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
@@ -26,6 +27,8 @@ Handler = Callable[..., None]
 Guard = Callable[..., Any]
 HANDLERS: dict[str, Handler] = {}
 GUARDS: dict[str, Guard] = {}
+LABELS: dict[str, str] = {}  # what the job page calls the work (translatable)
+STALE_AFTER = datetime.timedelta(hours=1)
 UNEXPECTED = "Công việc gặp lỗi ngoài dự kiến; đã ghi nhật ký để quản trị viên kiểm tra. Hãy thử lại sau."
 
 
@@ -33,18 +36,21 @@ class JobFailed(Exception):
     """A handler gives up; the message (Vietnamese) is shown to the user."""
 
 
-def register(kind: str, *, guard: Guard | None = None) -> Callable[[Handler], Handler]:
+def register(kind: str, *, guard: Guard | None = None, label: str | None = None) -> Callable[[Handler], Handler]:
     """Decorator naming the handler of a kind of job (put handlers in `<app>/jobs.py`; they are imported at start).
 
     `guard(request, job)` runs before the result is served, after the creator-or-unit-viewer check: it raises
     PermissionDenied to refuse (e.g. a result naming petitioners) and may return an object whose `close()`
     is called once the file is served (e.g. the personal-data gate, which logs the disclosure).
+    `label` (gettext_lazy) names the work on the job page.
     """
 
     def decorate(handler: Handler) -> Handler:
         HANDLERS[kind] = handler
         if guard is not None:
             GUARDS[kind] = guard
+        if label is not None:
+            LABELS[kind] = label
         return handler
 
     return decorate
@@ -59,6 +65,11 @@ def handler_for(kind: str) -> Handler | None:
 def guard_for(kind: str) -> Guard | None:
     handler_for(kind)
     return GUARDS.get(kind)
+
+
+def label_for(kind: str) -> str | None:
+    handler_for(kind)
+    return LABELS.get(kind)
 
 
 def existing(dedupe_key: str) -> Job | None:
@@ -101,8 +112,14 @@ def start(kind: str, *, user, params: dict, unit=None, dedupe_key: str | None = 
 
 
 def claim(job_id: int) -> bool:
-    """Move a queued job to running with one conditional UPDATE: of two workers only one wins."""
-    return bool(Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(state=JobState.RUNNING, started=timezone.now()))
+    """Move a queued job to running with one conditional UPDATE: of two workers only one wins.
+
+    A job left running longer than STALE_AFTER (its worker died; Redis hands the unacknowledged task to
+    another worker after its visibility timeout, one hour by default) may be claimed again.
+    """
+    now = timezone.now()
+    waiting = Q(state=JobState.QUEUED) | Q(state=JobState.RUNNING, started__lt=now - STALE_AFTER)
+    return bool(Job.objects.filter(waiting, pk=job_id).update(state=JobState.RUNNING, started=now))
 
 
 def fail(job: Job, message: str) -> None:

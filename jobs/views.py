@@ -11,7 +11,7 @@ from common.downloads import attachment_response
 from organizations.access import can
 
 from .models import Job, JobState
-from .runner import guard_for
+from .runner import guard_for, label_for
 
 
 def may_see(user, job: Job) -> bool:
@@ -31,7 +31,8 @@ def _job_for(request, pk: int) -> Job:
 
 @login_required
 def detail(request, pk: int):
-    return render(request, "jobs/detail.html", {"job": _job_for(request, pk)})
+    job = _job_for(request, pk)
+    return render(request, "jobs/detail.html", {"job": job, "label": label_for(job.kind)})
 
 
 @login_required

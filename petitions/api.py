@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from common.api_paging import DEFAULT_LIMIT, Limit, Offset, page_of
 from common.api_types import LONG_TEXT, REASON_TEXT, Choice, Date, FieldCode, Id, OrganizationCode, Text, TrackingCode, UnitCode
 from organizations.access import can
 from organizations.models import AdministrativeUnit, Organization
@@ -84,6 +85,11 @@ class PetitionOut(Schema):
     answer: str
     grouped_with: list[str]
     petitioner: PetitionerOut | None = None
+
+
+class PetitionPage(Schema):
+    count: int  # how many opinions match, in all
+    items: list[PetitionOut]  # this page: `limit` rows from `offset`, newest received first
 
 
 class ClassifyIn(Schema):
@@ -205,7 +211,7 @@ def create(request: HttpRequest, payload: PetitionIn):
     return 201, _out(request, petition)
 
 
-@router.get("", response={200: list[PetitionOut], **ERRORS}, summary="Danh sách ý kiến (lọc, tìm không dấu)")
+@router.get("", response={200: PetitionPage, **ERRORS}, summary="Danh sách ý kiến (lọc, tìm không dấu), theo trang")
 def list_petitions(
     request: HttpRequest,
     q: Text(200) = "",
@@ -216,6 +222,8 @@ def list_petitions(
     status: Choice = "",
     agency: Id | None = None,
     channel: Choice = "",
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ):
     params = {
         "q": q,
@@ -230,16 +238,18 @@ def list_petitions(
     cases, _query = filtered_cases(request.user, params)
     petitions = (
         visible_petitions(request.user)
-        .filter(case__in=cases)
+        .filter(case__in=cases.order_by().values("pk"))
         .select_related("case__field", "case__agency", "case__unit", "petitioner")
         .prefetch_related("case__petitions")
+        .order_by("-received_on", "-id")
     )
     if channel:
         petitions = petitions.filter(channel=channel)
+    count, rows = page_of(petitions, limit, offset)
     gate = Gate(request.user, Output.API, request, where="api petitions list")
-    listed = [_out(request, petition, gate) for petition in petitions[:500]]
-    gate.close()  # one access row for the whole list
-    return listed
+    listed = [_out(request, petition, gate) for petition in rows]
+    gate.close()  # one access row for the whole page
+    return {"count": count, "items": listed}
 
 
 @router.get("/{pk}", response={200: PetitionOut, **ERRORS}, summary="Một ý kiến")

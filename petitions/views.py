@@ -6,20 +6,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.downloads import attachment_response, content_type_for
+from common.pagination import paginate
 from common.spreadsheets import XLSX_CONTENT_TYPE
 from common.throttle import per_address
 from jobs.models import Job
 from organizations.access import can, units_for
 from organizations.models import Organization, StagedImport
 from organizations.staging import StagingError
-from regulations.models import profile_for
+from regulations.models import OpinionField, profile_for
 
 from . import casework, importing
 from .access import case_for, intake_units, my_agency_ids, visible_cases, visible_petitions
@@ -28,6 +29,7 @@ from .enums import CaseStatus, Channel, Jurisdiction, Outcome
 from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
 from .importing import fields_by_name as _fields_by_name
 from .models import Attachment, Case, Output, Petition, fold
+from .paging import with_petition_count
 from .privacy import disclose, may_see_petitioner
 from .suggest import suggestions_for
 from .totals import field_jurisdiction_totals
@@ -174,13 +176,17 @@ FILTERS = {"field": "linh_vuc", "jurisdiction": "tham_quyen", "status": "trang_t
 
 
 def filtered_cases(user, params) -> tuple:
-    """Cases the user sees, filtered by the query string; full-text search ignores accents ("dat dai" finds "đất đai")."""
+    """Cases the user sees, filtered by the query string; full-text search ignores accents ("dat dai" finds "đất đai").
+
+    Opinions are matched with EXISTS on the matter's own opinions, so the unit scope comes first, no row is
+    repeated and no DISTINCT is needed: the result can be counted and grouped as it is.
+    """
     cases = visible_cases(user)
     query = (params.get("q") or "").strip()
     if query:
         folded = fold(query)
-        matching_petitions = Petition.objects.filter(search_text__contains=folded).values("case_id")
-        cases = cases.filter(pk__in=matching_petitions) | cases.filter(search_text__contains=folded)
+        in_opinions = Exists(Petition.objects.filter(case=OuterRef("pk"), search_text__contains=folded))
+        cases = cases.filter(Q(search_text__contains=folded) | in_opinions)
     if params.get("don_vi"):
         cases = cases.filter(unit__code=params["don_vi"])
     if params.get("doi_thoai", "").isdigit():
@@ -194,26 +200,29 @@ def filtered_cases(user, params) -> tuple:
     if params.get("co_quan", "").isdigit():
         cases = cases.filter(agency_id=int(params["co_quan"]))
     if params.get("kenh") in Channel.values:
-        cases = cases.filter(petitions__channel=params["kenh"])
-    return cases.distinct(), query
+        cases = cases.filter(Exists(Petition.objects.filter(case=OuterRef("pk"), channel=params["kenh"])))
+    return cases, query
 
 
 @login_required
 def case_list(request):
     cases, query = filtered_cases(request.user, request.GET)
-    base = Case.objects.filter(pk__in=cases.values("pk"))
+    plain = cases.order_by()  # each facet is one GROUP BY over the filtered matters
     counts = {
-        "field": base.values("field__name").annotate(n=Count("id")).order_by("-n"),
-        "jurisdiction": base.values("jurisdiction").annotate(n=Count("id")).order_by("-n"),
-        "status": base.values("status").annotate(n=Count("id")).order_by("-n"),
-        "agency": base.values("agency__name").annotate(n=Count("id")).order_by("-n"),
-        "channel": Petition.objects.filter(case__in=base).values("channel").annotate(n=Count("id")).order_by("-n"),
+        "field": plain.values("field__name").annotate(n=Count("id")).order_by("-n"),
+        "jurisdiction": plain.values("jurisdiction").annotate(n=Count("id")).order_by("-n"),
+        "status": plain.values("status").annotate(n=Count("id")).order_by("-n"),
+        "agency": plain.values("agency__name").annotate(n=Count("id")).order_by("-n"),
+        "channel": Petition.objects.filter(case__in=plain.values("pk")).values("channel").annotate(n=Count("id")).order_by("-n"),
     }
     labels = {"jurisdiction": dict(Jurisdiction.choices), "status": dict(CaseStatus.choices), "channel": dict(Channel.choices)}
     units = units_for(request.user, "view")
+    visible = visible_cases(request.user)
+    page = paginate(request, with_petition_count(cases.order_by("-created_at", "-id")))
     context = {
-        "cases": cases.annotate(petition_count=Count("petitions")).order_by("-created_at")[:300],
-        "total": cases.count(),
+        "cases": page.object_list,
+        "page": page,
+        "total": page.paginator.count,
         "query": query,
         "params": request.GET,
         "counts": counts,
@@ -221,8 +230,12 @@ def case_list(request):
         "statuses": CaseStatus.choices,
         "jurisdictions": Jurisdiction.choices,
         "channels": Channel.choices,
-        "agencies": Organization.objects.filter(unit__in=units, assigned_cases__isnull=False).distinct(),
-        "fields": {case.field_id: case.field.name for case in base.select_related("field") if case.field_id},
+        "agencies": Organization.objects.filter(unit__in=units).filter(Exists(visible.filter(agency=OuterRef("pk")))),
+        "fields": dict(
+            OpinionField.objects.filter(Exists(visible.filter(field=OuterRef("pk"))))
+            .order_by("order", "pk")
+            .values_list("pk", "name")
+        ),
         "can_intake": intake_units(request.user).exists(),
         "can_read_access_log": log_units(request.user).exists(),
         "today": timezone.localdate(),
@@ -392,7 +405,8 @@ def attachment(request, pk: int, attachment_id: int):
 @login_required
 def inbox(request):
     cases = visible_cases(request.user).filter(agency_id__in=my_agency_ids(request.user)).exclude(status=CaseStatus.CLOSED)
-    return render(request, "petitions/inbox.html", {"cases": cases.order_by("due"), "today": timezone.localdate()})
+    page = paginate(request, cases.order_by(F("due").asc(nulls_last=True), "pk"))
+    return render(request, "petitions/inbox.html", {"cases": page.object_list, "page": page, "today": timezone.localdate()})
 
 
 @login_required
@@ -402,18 +416,20 @@ def overdue(request):
         raise PermissionDenied
     today = timezone.localdate()
     cases = Case.objects.overdue(today).filter(unit__in=units).select_related("agency", "unit")
-    return render(request, "petitions/overdue.html", {"cases": cases.order_by("due"), "today": today})
+    page = paginate(request, cases.order_by("due", "pk"))
+    return render(request, "petitions/overdue.html", {"cases": page.object_list, "page": page, "today": today})
 
 
 @login_required
 def compilation(request):
     """Mẫu 5 content: totals by field and jurisdiction, and the proposed assignment per matter."""
     cases, _query = filtered_cases(request.user, request.GET)
-    cases = cases.annotate(petition_count=Count("petitions")).select_related("field", "agency")
-    counted = field_jurisdiction_totals(cases)  # the same table as the Mẫu 5 document
+    counted = field_jurisdiction_totals(cases)  # the same table as the Mẫu 5 document, one GROUP BY
     by_field = {name or _("Not classified"): row for name, row in counted.by_field.items()}
+    page = paginate(request, with_petition_count(cases.order_by(F("field__order").asc(nulls_last=True), "pk")))
     context = {
-        "cases": cases.order_by("field__order", "pk"),
+        "cases": page.object_list,
+        "page": page,
         "by_field": by_field,
         "totals": counted.totals,
         "grand_total": counted.opinions,

@@ -14,7 +14,8 @@ SECRET = "ops-test-key-" + "k3y" * 20
 
 def production_env(**overrides: str) -> dict[str, str]:
     """The documented production environment (deploy/env.example) with a real key and the given overrides."""
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "HTTPS"}}
+    # A clean environment, as on a server: nothing of the test process leaks in (DEBUG, HTTPS, async switches).
+    env = {key: value for key, value in os.environ.items() if key in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}}
     for line in PRODUCTION_ENV_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             key, _, value = line.partition("=")

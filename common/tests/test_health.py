@@ -87,3 +87,11 @@ def test_a_probe_by_the_nodes_own_address_is_answered(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/healthz", HTTP_HOST="10.0.0.21:8000").status_code == 200
     assert client.get("/dang-nhap/", HTTP_HOST="10.0.0.21:8000").status_code == 400  # other pages still check
+
+
+@pytest.mark.django_db
+def test_low_disk_is_reported_without_failing_the_node(client, settings):
+    settings.HEALTH_MIN_FREE_MB = 10**12  # more than any disk
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["disk"]["low"] is True

@@ -41,3 +41,19 @@ def test_check_deploy_with_the_documented_production_environment_prints_no_warni
     done = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "System check identified no issues" in done.stdout
+
+
+def test_media_go_to_s3_compatible_storage_when_a_bucket_is_set(tmp_path):
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}", S3_BUCKET="doithoai-media", S3_ENDPOINT_URL="https://s3.example.gov.vn"
+    )
+    show = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.default_acl, s.querystring_auth)"
+    )
+    done = manage("shell", "-c", show, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "S3Storage doithoai-media https://s3.example.gov.vn None True"
+    local_env = {**env, "S3_BUCKET": "", "MEDIA_ROOT": str(tmp_path / "media")}
+    local = manage("shell", "-c", show.split(", s.bucket_name")[0] + ", s.location)", env=local_env)
+    assert local.stdout.splitlines()[-1] == f"FileSystemStorage {tmp_path / 'media'}"

@@ -84,7 +84,7 @@ def test_other_unit_is_404(client, demo):
     login(client, "vanphong")
     assert client.get(f"/api/v1/dialogues/{dialogue.pk}").status_code == 404
     assert client.get(f"/api/v1/dialogues/{dialogue.pk}/schedule").status_code == 404
-    assert [d["id"] for d in client.get("/api/v1/dialogues").json()] == []
+    assert [d["id"] for d in client.get("/api/v1/dialogues").json()["items"]] == []
 
 
 def test_transitions_are_guarded(client, demo, monkeypatch):
@@ -121,7 +121,7 @@ def test_filters_and_bad_filter(client, demo):
     make_dialogue(title="A")
     make_dialogue(title="B", kind="thematic")
     login(client, "captren")
-    assert [d["title"] for d in client.get("/api/v1/dialogues", {"kind": "thematic"}).json()] == ["B"]
+    assert [d["title"] for d in client.get("/api/v1/dialogues", {"kind": "thematic"}).json()["items"]] == ["B"]
     assert client.get("/api/v1/dialogues", {"kind": "x"}).status_code == 400
     assert client.get("/api/v1/dialogues", {"year": "abc"}).status_code == 400
 

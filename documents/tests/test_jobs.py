@@ -88,7 +88,8 @@ def test_libreoffice_missing_is_a_failed_job_with_its_reason(client, plan, monke
     job = Job.objects.get()
     assert response["Location"] == f"/cong-viec/{job.pk}/"
     assert job.state == JobState.FAILED and "chưa cài LibreOffice" in job.message
-    assert "chưa cài LibreOffice" in client.get(response["Location"]).content.decode()
+    page = client.get(response["Location"]).content.decode()
+    assert "chưa cài LibreOffice" in page and f"Bản PDF #{job.pk}" in page
     assert not job.result
     assert client.post(f"/van-ban/tai/{plan.pk}/pdf/")["Location"] != response["Location"]  # a retry tries again
 

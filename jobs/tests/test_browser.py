@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_the_progress_bar_follows_the_job(demo_site):
     staff = User.objects.get(username="vanphong")
-    job = Job.objects.create(kind="documents.pdf", created_by=staff, state=JobState.RUNNING, done=1, total=4)
+    job = Job.objects.create(kind="tests.echo", created_by=staff, state=JobState.RUNNING, done=1, total=4)
     with chromium_page() as page:
         errors = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

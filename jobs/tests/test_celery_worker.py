@@ -12,6 +12,8 @@ import uuid
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.db import connections
 
 from config.celery import app
 from jobs import runner
@@ -29,6 +31,11 @@ def _redis_reachable() -> bool:
         return False
 
 
+def _close_connections(**kwargs) -> None:
+    """The worker thread's database connection ends with its task (PostgreSQL can then drop the test database)."""
+    connections.close_all()
+
+
 @pytest.fixture
 def celery_on_redis(settings):
     if not _redis_reachable():
@@ -39,10 +46,12 @@ def celery_on_redis(settings):
     queue = f"doithoai-test-{uuid.uuid4().hex}"  # parallel test processes never take each other's tasks
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "task_default_queue")}
     app.conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=queue)
+    task_postrun.connect(_close_connections, weak=False)  # as the worker's Django fixup does in production
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield
     finally:
+        task_postrun.disconnect(_close_connections)
         app.conf.update(saved)
         redis.Redis.from_url(REDIS_URL).delete(queue)
 

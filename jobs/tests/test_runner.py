@@ -112,3 +112,15 @@ def test_with_a_broker_the_task_is_sent_after_commit(lan, settings, django_captu
         assert not delay.called  # not before the row is committed
     delay.assert_called_once_with(job.pk)
     assert Job.objects.get(pk=job.pk).state == JobState.QUEUED and handlers.runs == []
+
+
+def test_a_job_whose_worker_died_is_run_again_by_the_next(lan):
+    from django.utils import timezone
+
+    job = Job.objects.create(kind="tests.echo", created_by=lan, params={"text": "x"}, state=JobState.RUNNING)
+    Job.objects.filter(pk=job.pk).update(started=timezone.now() - runner.STALE_AFTER / 2)
+    runner.execute(job.pk)  # still within the hour: another worker may be on it
+    assert handlers.runs == []
+    Job.objects.filter(pk=job.pk).update(started=timezone.now() - runner.STALE_AFTER * 2)
+    runner.execute(job.pk)
+    assert handlers.runs == [job.pk] and Job.objects.get(pk=job.pk).state == JobState.DONE

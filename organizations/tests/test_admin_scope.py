@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def quantri(client, demo, settings):
-    settings.REQUIRE_2FA_FOR_ADMINS = False
+def quantri(client, demo):
     client.force_login(User.objects.get(username="quantri"))
     return client
 
@@ -119,14 +118,12 @@ def test_a_role_cannot_be_granted_in_another_province(quantri):
     assert not Membership.objects.filter(user=target, organization__code="db-vptu").exists()
 
 
-def test_ordinary_staff_get_no_admin_site(client, demo, settings):
-    settings.REQUIRE_2FA_FOR_ADMINS = False
+def test_ordinary_staff_get_no_admin_site(client, demo):
     client.force_login(User.objects.get(username="vanphong"))
     assert client.get("/quan-tri/organizations/organization/").status_code == 302  # to the login page
 
 
-def test_the_operator_sees_every_province(client, demo, settings):
-    settings.REQUIRE_2FA_FOR_ADMINS = False
+def test_the_operator_sees_every_province(client, demo):
     client.force_login(User.objects.create_superuser("vanhanh", password="Ba-con-meo-treo-cay-cau-2026"))
     paths = changelist_units(client, "/quan-tri/organizations/organization/", lambda org: org.unit)
     assert any(path.startswith("/11/") for path in paths) and any(path.startswith("/31/") for path in paths)

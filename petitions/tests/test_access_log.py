@@ -52,11 +52,11 @@ def test_api_list_writes_one_row_and_no_query_per_opinion(client, demo, django_a
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as few:
-        assert len(client.get("/api/v1/petitions").json()) == 1
+        assert len(client.get("/api/v1/petitions").json()["items"]) == 1
     for number in range(2, 8):
         receive(f"Ý kiến số {number}", who=person(f"Người thứ {number}"))
     with CaptureQueriesContext(connection) as many:
-        assert len(client.get("/api/v1/petitions").json()) == 7
+        assert len(client.get("/api/v1/petitions").json()["items"]) == 7
     assert len(many) == len(few)
     assert PersonalDataAccess.objects.count() == 2
     last = PersonalDataAccess.objects.order_by("-id").first()

@@ -82,7 +82,7 @@ def test_list_filters_and_accent_free_search(client, demo):
     receive("Tranh chấp đất đai ở tổ 5")
     receive("Đèn đường hỏng ở ngõ 8")
     login(client, "vanphong")
-    found = client.get("/api/v1/petitions", {"q": "dat dai"}).json()
+    found = client.get("/api/v1/petitions", {"q": "dat dai"}).json()["items"]
     assert [item["content"] for item in found] == ["Tranh chấp đất đai ở tổ 5"]
-    assert len(client.get("/api/v1/petitions", {"channel": "letter"}).json()) == 2
-    assert client.get("/api/v1/petitions", {"channel": "front"}).json() == []
+    assert client.get("/api/v1/petitions", {"channel": "letter"}).json()["count"] == 2
+    assert client.get("/api/v1/petitions", {"channel": "front"}).json() == {"count": 0, "items": []}

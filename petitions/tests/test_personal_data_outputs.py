@@ -8,20 +8,23 @@ gets the same output redacted ("Ông/Bà T.V.B.") or, for an issued copy, a 403,
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 
 import pytest
 from docx import Document
 
-from documents import dossier
+from documents import content, dossier
 from documents.issuing import issue
 from documents.kinds import Kind
+from documents.personal import cases_named
 from organizations.tests.factories import member
 from petitions import casework
 from petitions.models import Output, PersonalDataAccess
+from petitions.privacy import Gate
 
-from .helpers import agency, assigned, make_dialogue, user
+from .helpers import agency, assigned, field, hong_an, make_dialogue, person, user
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +109,7 @@ def test_api_one_and_list(client, matter, role):
     one = client.get(f"/api/v1/petitions/{petition.pk}").json()
     assert (one["petitioner"] is not None) is sees
     check(str(one), reader, Output.API, sees)
-    listed = client.get("/api/v1/petitions", {"dialogue": case.dialogue_id}).json()
+    listed = client.get("/api/v1/petitions", {"dialogue": case.dialogue_id}).json()["items"]
     assert [item["id"] for item in listed] == [petition.pk]
     assert (NAME in str(listed)) is sees
     assert logged(reader, Output.API) == (2 if sees else 0)
@@ -187,3 +190,57 @@ def test_dossier_zip(client, matter, role):
     check(text, reader, Output.ZIP, sees)
     if not sees:
         assert REDACTED in text and "da an thong tin ca nhan" in reports[0]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_single_dossier_file(client, matter, role):
+    """The dossier page links each file: the generated Mẫu 6 goes only to readers allowed, like the issued copy."""
+    from documents.models import DossierFile
+
+    make, sees = ROLES[role]
+    reader = make()
+    client.force_login(reader)
+    dialogue, _, _ = matter
+    stored = DossierFile.objects.get(document__kind=Kind.ANSWER_REPORT, entry__dialogue=dialogue)
+    response = client.get(f"/van-ban/doi-thoai/{dialogue.pk}/ho-so/tep/{stored.pk}/")
+    if sees:
+        assert response.status_code == 200
+        check(docx_text(b"".join(response.streaming_content)), reader, Output.DOCX, sees)
+    else:
+        assert response.status_code == 403
+        assert logged(reader, Output.DOCX) == 0
+
+
+@pytest.mark.parametrize(("username", "sees"), [("vanphong", True), ("canbo", True), ("thuky", False), ("canbo_vhxh", False)])
+def test_filled_form_4_names_the_petitioner_only_for_readers_allowed(demo, username, sees):
+    """A Mẫu 4 sheet whose opinion is assigned to ha-pkt: its copy is gated like Mẫu 6 (here at the builder)."""
+    if username == "canbo_vhxh":
+        member("agency_officer", agency("ha-pvhxh"), username=username)
+    dialogue = make_dialogue()
+    opinion = casework.Opinion("Sửa đường ngõ 12", field=field("kinh_te"))
+    (petition,) = casework.receive_sheet(user("vanphong"), hong_an(), person(), [opinion], datetime.date(2026, 11, 2), dialogue)
+    casework.classify(petition.case, user("vanphong"), field("kinh_te"), "within")
+    casework.assign(petition.case, user("vanphong"), agency(), datetime.date(2026, 12, 30))
+    assert [case.pk for case in cases_named(Kind.OPINION_FORM, dialogue, petition.sheet_id)] == [petition.case_id]
+    reader = user(username)
+    gate = Gate(reader, Output.DOCX)
+    _, built = content.opinion_form(dialogue, petition.sheet, gate)
+    gate.close()
+    text = "\n".join(block.text for block in built.body)
+    assert (NAME in text) is sees and ("Tổ dân phố số 3" in text) is sees
+    assert logged(reader, Output.DOCX) == (1 if sees else 0)
+    if not sees:
+        assert REDACTED in text and "(đã ẩn)" in text
+
+
+def test_issued_report_stays_closed_to_an_agency_whose_matter_was_reassigned(client, demo):
+    """The Mẫu 6 issued by ha-pkt names Trần Văn Bình; once the matter goes to ha-pvhxh, ha-pkt no longer sees him."""
+    dialogue = make_dialogue()
+    case = assigned(dialogue=dialogue)
+    report = issue(Kind.ANSWER_REPORT, user("vanphong"), dialogue, agency())
+    casework.assign(case, user("vanphong"), agency("ha-pvhxh"), case.due, "Thuộc lĩnh vực văn hóa - xã hội")
+    client.force_login(user("canbo"))
+    assert client.get(f"/van-ban/tai/{report.pk}/").status_code == 403
+    client.force_login(user("vanphong"))
+    assert client.get(f"/van-ban/tai/{report.pk}/").status_code == 200
+    assert logged(user("canbo"), Output.DOCX) == 0 and logged(user("vanphong"), Output.DOCX) == 1
