@@ -14,6 +14,7 @@ from api.auth import BearerToken, CookieSession
 from api.errors import describe
 from dialogues.api import router as dialogues_router
 from petitions.api import router as petitions_router
+from reports.api import router as reports_router
 from workdays.api import router as workdays_router
 
 
@@ -53,3 +54,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError):
 api.add_router("/workdays", workdays_router)
 api.add_router("/dialogues", dialogues_router)
 api.add_router("/petitions", petitions_router)
+api.add_router("/reports", reports_router)

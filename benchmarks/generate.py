@@ -113,7 +113,9 @@ def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
         for unit in [*provinces, *communes]:
             for kind in ("party_committee", "party_office", "division", "fatherland_front"):
                 organizations.append(
-                    Organization(code=f"{unit.code.lower()}-{kind}", name=f"{kinds[kind].name} {unit.name}", kind=kinds[kind], unit=unit)
+                    Organization(
+                        code=f"{unit.code.lower()}-{kind}", name=f"{kinds[kind].name} {unit.name}", kind=kinds[kind], unit=unit
+                    )
                 )
         Organization.objects.bulk_create(organizations, batch_size=BATCH)
         by_unit = {}
@@ -124,8 +126,9 @@ def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
         # One login per scope the benchmark measures: a province viewer and a commune's advising office.
         viewer, _ = User.objects.get_or_create(username=f"bench-{size_name}-tinh")
         clerk, _ = User.objects.get_or_create(username=f"bench-{size_name}-xa")
-        Membership.objects.get_or_create(user=viewer, organization=by_unit[provinces[0].pk]["party_office"], role=Role.UPPER_VIEWER)
-        Membership.objects.get_or_create(user=clerk, organization=by_unit[communes[0].pk]["party_office"], role=Role.ADVISING_STAFF)
+        province_office, commune_office = by_unit[provinces[0].pk]["party_office"], by_unit[communes[0].pk]["party_office"]
+        Membership.objects.get_or_create(user=viewer, organization=province_office, role=Role.UPPER_VIEWER)
+        Membership.objects.get_or_create(user=clerk, organization=commune_office, role=Role.ADVISING_STAFF)
 
         dialogues = []
         for unit in communes:

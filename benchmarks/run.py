@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.generate import TODAY, generate, setup_django
+from benchmarks.indexes import ensure_indexes
 
 CAP_SECONDS = 60
 RUNS = 3
@@ -76,7 +77,7 @@ def sql(statement: str, params: list) -> Callable[[], object]:
 
 def page(client, url: str) -> Callable[[], object]:
     def run():
-        response = client.get(url)
+        response = client.get(url, secure=True)  # as behind the HTTPS proxy: no redirect to https
         if response.status_code != 200:
             raise RuntimeError(f"{url}: HTTP {response.status_code}")
         return response
@@ -135,7 +136,11 @@ def measures(size_name: str) -> list[Measure]:
             f"{opinions:,} opinions",
             150,
             page(viewer, reverse("petitions:list")),
-            sql(f"SELECT id, summary FROM petitions_case WHERE unit_id IN ({in_province}) ORDER BY created_at DESC, id DESC LIMIT 50", []),
+            sql(
+                f"SELECT id, summary FROM petitions_case WHERE unit_id IN ({in_province})"
+                " ORDER BY created_at DESC, id DESC LIMIT 50",
+                [],
+            ),
         ),
         Measure(
             'search "dat dai", province',
@@ -154,7 +159,8 @@ def measures(size_name: str) -> list[Measure]:
             150,
             page(clerk, reverse("petitions:list") + "?q=dat+dai"),
             sql(
-                "SELECT id, summary FROM petitions_case WHERE unit_id = %s AND search_text LIKE %s ORDER BY created_at DESC LIMIT 50",
+                "SELECT id, summary FROM petitions_case WHERE unit_id = %s AND search_text LIKE %s"
+                " ORDER BY created_at DESC LIMIT 50",
                 [commune.pk, "%dat dai%"],
             ),
         ),
@@ -181,7 +187,11 @@ def measures(size_name: str) -> list[Measure]:
             f"{dialogues:,} dialogues",
             150,
             page(viewer, reverse("dialogues:list")),
-            sql(f"SELECT id, title, date FROM dialogues_dialogue WHERE unit_id IN ({in_province}) ORDER BY date DESC, id DESC LIMIT 50", []),
+            sql(
+                f"SELECT id, title, date FROM dialogues_dialogue WHERE unit_id IN ({in_province})"
+                " ORDER BY date DESC, id DESC LIMIT 50",
+                [],
+            ),
         ),
         Measure(
             "case page with suggestions",
@@ -232,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DEBUG", "0")
     setup_django()
     print(f"Sinh dữ liệu ({size_name}): {generate(size_name)}", flush=True)
+    print(f"Chỉ mục tạo thêm: {ensure_indexes() or 'không'}", flush=True)
     table = run(size_name)
     Path(__file__).with_name("last-run.md").write_text(table, encoding="utf-8")
     print(table)

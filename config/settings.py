@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "petitions",
     "conference",
     "documents",
+    "reports",
     "portal",
     "api",
 ]

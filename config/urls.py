@@ -29,6 +29,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("to-chuc/", include("organizations.urls")),
     path("cong-viec/", include("jobs.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("", include("portal.urls")),
 ]
 # Uploaded files are never served as public media: each has a view that checks who may read it.

@@ -73,6 +73,7 @@ class Dialogue(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["unit", "-date", "-id"], name="dialogue_unit_date")]  # the list's order per unit
         verbose_name = _("dialogue")
         verbose_name_plural = _("dialogues")
 
@@ -186,6 +187,8 @@ class ScheduleStep(models.Model):
     class Meta:
         ordering = ["dialogue", "order"]
         constraints = [models.UniqueConstraint(fields=["dialogue", "code"], name="unique_step_per_dialogue")]
+        # The overdue boards and "my tasks": pending steps by due date, without reading the done ones.
+        indexes = [models.Index(fields=["due", "dialogue"], name="step_pending_due", condition=models.Q(status="pending"))]
         verbose_name = _("schedule step")
         verbose_name_plural = _("schedule steps")
 

@@ -127,6 +127,10 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [  # province scale (docs/notes/PROVINCE.md): the list's order per unit; open matters by deadline
+            models.Index(fields=["unit", "-created_at", "-id"], name="case_unit_created"),
+            models.Index(fields=["unit", "due"], name="case_open_unit_due", condition=~models.Q(status="closed")),
+        ]
         verbose_name = _("matter")
         verbose_name_plural = _("matters")
 
@@ -174,6 +178,7 @@ class Petition(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["unit", "-received_on", "-id"], name="petition_unit_received")]  # the API list
         verbose_name = _("opinion")
         verbose_name_plural = _("opinions")
 

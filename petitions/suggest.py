@@ -5,15 +5,22 @@ Text is folded (lower case, no accents, "đ" → "d") and cut into syllables and
 by TF-IDF. Duplicates are the open matters most similar to the text; the field and agency are the
 weighted votes of the unit's most similar matters already classified and assigned. Nothing is
 downloaded and nothing is learnt outside the unit's own data.
+
+A unit with 10,000 matters is not re-read into a new index on every page view: each process keeps the
+unit's indexes (UnitIndexes) and rebuilds them only when the unit's matters changed, reusing the
+features of texts it has already cut; scoring walks an inverted index (only matters sharing a term).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .enums import CaseStatus
 from .models import fold
 
 STOP_WORDS = frozenset(
@@ -43,15 +50,19 @@ class Document:
 class Index:
     """TF-IDF vectors of a set of documents, for cosine similarity."""
 
-    def __init__(self, documents: Iterable[Document]) -> None:
+    def __init__(self, documents: Iterable[Document], featurize: Callable[[str], Counter] = features) -> None:
         self.documents = list(documents)
-        counts = [features(document.text) for document in self.documents]
+        counts = [featurize(document.text) for document in self.documents]
         frequency: Counter = Counter()
         for count in counts:
             frequency.update(count.keys())
         total = len(self.documents) or 1
         self.idf = {term: math.log((1 + total) / (1 + seen)) + 1 for term, seen in frequency.items()}
         self.vectors = [self._weigh(count) for count in counts]
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)  # term → [(document number, weight)]
+        for number, vector in enumerate(self.vectors):
+            for term, value in vector.items():
+                self.postings[term].append((number, value))
 
     def _weigh(self, count: Counter) -> dict[str, float]:
         default = math.log(1 + len(self.documents)) + 1
@@ -60,16 +71,13 @@ class Index:
         return {term: value / norm for term, value in vector.items()}
 
     def similar(self, text: str, limit: int = 5, exclude: object = None) -> list[tuple[Document, float]]:
-        query = self._weigh(features(text))
-        scored = []
-        for document, vector in zip(self.documents, self.vectors, strict=True):
-            if document.key == exclude:
-                continue
-            score = sum(weight * vector.get(term, 0.0) for term, weight in query.items())
-            if score > 0:
-                scored.append((document, score))
-        scored.sort(key=lambda pair: pair[1], reverse=True)
-        return scored[:limit]
+        scores: dict[int, float] = defaultdict(float)
+        for term, weight in self._weigh(features(text)).items():
+            for number, value in self.postings.get(term, ()):
+                scores[number] += weight * value
+        ranked = ((self.documents[number], score) for number, score in scores.items() if score > 0)
+        ranked = ((document, score) for document, score in ranked if document.key != exclude)
+        return heapq.nlargest(limit, ranked, key=lambda pair: pair[1])
 
 
 DUPLICATE_THRESHOLD = 0.20  # best F1 on the labelled set (petitions/tests/test_suggest.py)
@@ -102,23 +110,57 @@ class Suggestions:
     agency_share: float
 
 
+class UnitIndexes:
+    """One unit's two indexes (open matters; classified matters with their labels), built from its rows."""
+
+    def __init__(self, rows: list[tuple], known_features: dict[str, Counter]) -> None:
+        self.rows = rows
+        self.features = {text: known_features.get(text) or features(text) for _pk, text, *_rest in rows}
+        opened = (Document(pk, text, {}) for pk, text, _f, _a, status in rows if status != CaseStatus.CLOSED)
+        self.open = Index(opened, self.features.get)
+        labelled = (Document(pk, text, {"field": f, "agency": a}) for pk, text, f, a, _s in rows if f)
+        self.known = Index(labelled, self.features.get)
+
+
+UNITS_KEPT = 32  # units whose indexes a process keeps (least recently used go first)
+_kept: OrderedDict[int, UnitIndexes] = OrderedDict()
+_lock = threading.Lock()
+
+
+def unit_indexes(unit_id: int) -> UnitIndexes:
+    """The unit's indexes, rebuilt only when its matters (text, field, agency, status) changed since the last view."""
+    from .models import Case
+
+    matters = Case.objects.filter(unit_id=unit_id).order_by("pk")
+    rows = list(matters.values_list("pk", "summary", "field_id", "agency_id", "status"))
+    with _lock:
+        kept = _kept.get(unit_id)
+        if kept is not None and kept.rows == rows:
+            _kept.move_to_end(unit_id)
+            return kept
+    built = UnitIndexes(rows, kept.features if kept is not None else {})
+    with _lock:
+        _kept[unit_id] = built
+        _kept.move_to_end(unit_id)
+        while len(_kept) > UNITS_KEPT:
+            _kept.popitem(last=False)
+    return built
+
+
 def suggestions_for(case) -> Suggestions:
     """Likely duplicates among the unit's open matters; field and agency from its classified ones."""
     from organizations.models import Organization
     from regulations.models import OpinionField
 
-    from .enums import CaseStatus
     from .models import Case
 
-    cases = list(Case.objects.filter(unit=case.unit).exclude(pk=case.pk).only("pk", "summary", "field_id", "agency_id", "status"))
-    open_index = Index(Document(c.pk, c.summary, {}) for c in cases if c.status != CaseStatus.CLOSED)
-    known = Index(Document(c.pk, c.summary, {"field": c.field_id, "agency": c.agency_id}) for c in cases if c.field_id)
-    duplicates = likely_duplicates(open_index, case.summary)
-    by_pk = {c.pk: c for c in cases}
-    field_id, field_share = vote(known, case.summary, "field")
-    agency_id, agency_share = vote(known, case.summary, "agency")
+    indexes = unit_indexes(case.unit_id)
+    duplicates = likely_duplicates(indexes.open, case.summary, exclude=case.pk)
+    field_id, field_share = vote(indexes.known, case.summary, "field", exclude=case.pk)
+    agency_id, agency_share = vote(indexes.known, case.summary, "agency", exclude=case.pk)
+    shown = Case.objects.in_bulk([document.key for document, _score in duplicates])
     return Suggestions(
-        [(by_pk[document.key], score) for document, score in duplicates],
+        [(shown[document.key], score) for document, score in duplicates if document.key in shown],
         OpinionField.objects.filter(pk=field_id).first() if field_id else None,
         field_share,
         Organization.objects.filter(pk=agency_id).first() if agency_id else None,

@@ -149,8 +149,14 @@ def main() -> int:
 
         status, headers, body = browser.request("GET", "/dang-nhap/")
         assert status == 200, status
+        assert "Strict-Transport-Security" in headers and headers.get("X-Request-ID"), headers
         assert "default-src 'self'" in headers.get("Content-Security-Policy", ""), headers
         assert "max-age=" in headers.get("Strict-Transport-Security", ""), headers
+        css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body.decode()).group(1)  # hashed name
+        status, headers, _ = browser.request("GET", css, headers={"Accept-Encoding": "gzip"})
+        assert status == 200 and headers.get("Content-Encoding") == "gzip", (status, headers)
+        assert "immutable" in headers.get("Cache-Control", ""), headers
+        step(f"static files by whitenoise: {css} compressed, cached for good")
         status, _, _ = browser.request("GET", "/dang-nhap/", headers={"X-Forwarded-Proto": "http"})
         assert status == 301, f"plain HTTP must be redirected to HTTPS, got {status}"
         status, headers, _ = browser.request("POST", "/dang-nhap/", {"username": "vanphong", "password": "doithoai2026"})

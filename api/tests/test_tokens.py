@@ -31,7 +31,7 @@ def test_read_only_token_lists_its_subtree_only(dialogues):
     _token, secret = token_for("hp-vptu")  # Văn phòng Thành ủy Hải Phòng: Hải Phòng and its communes
     response = Client().get("/api/v1/dialogues", **bearer(secret))
     assert response.status_code == 200
-    ids = {item["id"] for item in response.json()}
+    ids = {item["id"] for item in response.json()["items"]}
     assert hong_an.pk in ids and muong_phang.pk not in ids
     assert Client().get(f"/api/v1/dialogues/{muong_phang.pk}", **bearer(secret)).status_code == 404
 

@@ -105,3 +105,15 @@ def test_a_unit_admin_imports_only_inside_its_subtree(demo):
     assert [error.column for error in result.errors] == ["Mã tổ chức"]
     assert Organization.objects.get(code="db-tinhuy").unit.code == "11"
     assert run_import("units", "ok.csv", "\n".join(",".join(row) for row in rows[:2]).encode(), units=hai_phong).ok
+
+
+def test_the_import_page_applies_the_administrators_scope(client, demo):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.get(username="quantri"))
+    content = "\n".join([",".join(UNIT_HEADER), "11-MOI,Xã Mới,commune,11"]).encode()
+    upload = io.BytesIO(content)
+    upload.name = "don-vi.csv"
+    response = client.post("/to-chuc/nhap-du-lieu/", {"kind": "units", "file": upload})
+    assert response.status_code == 400 and "ngoài phạm vi" in response.content.decode()
+    assert not AdministrativeUnit.objects.filter(code="11-MOI").exists()

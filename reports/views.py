@@ -1,0 +1,102 @@
+"""The reports pages: a unit's reporting calendar, Mẫu 1 on screen with its roll-up, the XLSX, draft and submit.
+
+Thin: reading goes through reports.mau1 / duties / rollup, writing through reports.submitting.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from common.downloads import attachment_response
+from common.spreadsheets import XLSX_CONTENT_TYPE
+from organizations.access import can, visible_units
+
+from . import mau1
+from .duties import unit_duties
+from .inputs import read_request
+from .models import ReportSubmission
+from .periods import BadPeriod, Period
+from .rollup import by_child
+from .submitting import REPORT_ACTION, difference, start_draft, submit
+from .xlsx import mau1_xlsx
+
+
+def _current_quarter() -> str:
+    today = timezone.localdate()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+def _read(request: HttpRequest, data) -> tuple:
+    """The unit and period asked for, checked against what the user may see (BadPeriod / PermissionDenied)."""
+    units = visible_units(request.user)
+    code = data.get("don_vi") or (units.order_by("path").values_list("code", flat=True).first() or "")
+    unit, period = read_request(code, data.get("ky") or _current_quarter())
+    if not can(request.user, "view", unit):
+        raise PermissionDenied
+    return unit, period
+
+
+def _back(unit, period: Period) -> str:
+    return f"{reverse('reports:index')}?don_vi={unit.code}&ky={period.code}"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    units = visible_units(request.user).order_by("path").only("code", "name", "path")
+    context = {"units": units, "period_code": request.GET.get("ky") or _current_quarter()}
+    try:
+        unit, period = _read(request, request.GET)
+    except BadPeriod as error:
+        context["error"] = str(error)
+        return render(request, "reports/index.html", context, status=400)
+    table = mau1.build(unit, period)
+    lines, totals = by_child(table)
+    versions = list(ReportSubmission.objects.filter(unit=unit, form="mau_1", period=period.code).order_by("version"))
+    changes = difference(versions[-2], versions[-1]) if len(versions) > 1 else []
+    context.update(
+        unit=unit,
+        period=period,
+        table=table,
+        totals=totals,
+        lines=lines,
+        duties=unit_duties(unit, period.year),
+        versions=versions,
+        changes=changes,
+        can_report=can(request.user, REPORT_ACTION, unit),
+    )
+    return render(request, "reports/index.html", context)
+
+
+@login_required
+@require_GET
+def mau1_download(request: HttpRequest) -> HttpResponse:
+    try:
+        unit, period = _read(request, request.GET)
+    except BadPeriod as error:
+        return render(request, "reports/index.html", {"error": str(error)}, status=400)
+    content = mau1_xlsx(mau1.build(unit, period))
+    return attachment_response(content, f"Mau1_{unit.code}_{period.code}.xlsx", XLSX_CONTENT_TYPE)
+
+
+@login_required
+@require_POST
+def submit_view(request: HttpRequest) -> HttpResponse:
+    try:
+        unit, period = _read(request, request.POST)
+    except BadPeriod as error:
+        return render(request, "reports/index.html", {"error": str(error)}, status=400)
+    if request.POST.get("action") == "draft":
+        start_draft(request.user, unit, period)
+        messages.success(request, "Đã ghi nhận: báo cáo đang được soạn.")
+    else:
+        version = submit(request.user, unit, period, note=request.POST.get("note", ""))
+        messages.success(request, f"Đã gửi báo cáo (phiên bản {version.version}); số liệu đã được chốt.")
+    return redirect(_back(unit, period))
