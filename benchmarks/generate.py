@@ -15,6 +15,7 @@ import argparse
 import datetime
 import os
 import random
+import secrets
 import sys
 import time
 from dataclasses import dataclass
@@ -217,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="quick")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a throwaway key: nothing is signed here
     setup_django()
     started = time.monotonic()
     counts = generate(args.size, args.seed)

@@ -241,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ.setdefault("DEBUG", "0")
     setup_django()
+    from django.conf import settings
+
+    # Pages render without `collectstatic` having run: static URLs unhashed (the manifest is a deployment step).
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     print(f"Sinh dữ liệu ({size_name}): {generate(size_name)}", flush=True)
     print(f"Chỉ mục tạo thêm: {ensure_indexes() or 'không'}", flush=True)
     table = run(size_name)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from dialogues.models import Dialogue
 from jobs.models import Job
 from jobs.runner import JobFailed, register
-from petitions.models import Output
+from petitions.models import Case, Output
 from petitions.privacy import Gate
 
 from . import dossier, render
@@ -38,12 +38,14 @@ def pdf_key(document: IssuedDocument) -> str:
 
 
 def zip_key(dialogue: Dialogue, user) -> str:
-    """One ZIP per reader and dossier state: any new file, status or reason makes a new key."""
+    """One ZIP per reader, dossier state and what the reader may see: any change makes a new key."""
     state = [
         (item.rule.code, item.status, item.entry.reason if item.entry else "", [(f.pk, f.size) for f in item.files])
         for item in dossier.checklist(dialogue)
     ]
-    digest = hashlib.sha256(repr((dialogue.title, str(dialogue.date), state)).encode()).hexdigest()[:32]
+    gate = Gate(user, Output.ZIP)
+    seen = [case.pk for case in Case.objects.filter(dialogue=dialogue).select_related("unit") if gate.allows(case)]
+    digest = hashlib.sha256(repr((dialogue.title, str(dialogue.date), state, seen)).encode()).hexdigest()[:32]
     return f"documents.dossier_zip:{dialogue.pk}:{user.pk}:{digest}"
 
 
@@ -73,8 +75,12 @@ def make_pdf(job: Job, *, document: int) -> None:
 
 
 def _reader_only(request, job: Job) -> None:
+    """Only the reader it was built for, and only while it still matches the dossier and their rights."""
     if job.created_by_id != request.user.pk:
         raise PermissionDenied("Bản ZIP này được lập cho người khác; hãy tự lập bản của mình từ trang hồ sơ.")
+    dialogue = Dialogue.objects.filter(pk=job.params.get("dialogue")).first()
+    if dialogue is None or zip_key(dialogue, request.user) != job.dedupe_key:
+        raise PermissionDenied("Hồ sơ hoặc quyền xem đã thay đổi từ khi lập bản ZIP này; hãy lập lại từ trang hồ sơ.")
 
 
 @register("documents.dossier_zip", guard=_reader_only, label=_("Dossier ZIP"))

@@ -273,9 +273,8 @@ def case_detail(request, pk: int):
         context["merge_query"] = request.GET.get("gop", "").strip()[:200]
         if context["merge_query"]:  # a search by hand, also before classification (grouping is then a POST)
             folded = fold(context["merge_query"])
-            found = Case.objects.filter(unit=case.unit).filter(
-                Q(search_text__contains=folded) | Q(petitions__search_text__contains=folded)
-            ).distinct()
+            in_opinions = Exists(Petition.objects.filter(case=OuterRef("pk"), search_text__contains=folded))
+            found = Case.objects.filter(unit=case.unit).filter(Q(search_text__contains=folded) | in_opinions)
             context["merge_results"] = found.exclude(pk=case.pk).exclude(status=CaseStatus.CLOSED).order_by("-created_at")[:20]
     if context["can_draft"]:
         context["answer_form"] = AnswerForm(initial={"outcome": case.outcome or Outcome.ANSWERED, "answer": case.answer})

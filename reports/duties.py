@@ -128,7 +128,9 @@ def attach_states(unit, duties: list[Duty], today: datetime.date | None = None) 
     drafts = set(ReportDraft.objects.filter(unit=unit, period__in=periods).values_list("period", "form"))
     first: dict[tuple[str, str], datetime.datetime] = {}
     for period, form, at in (
-        ReportSubmission.objects.filter(unit=unit, period__in=periods).order_by("version").values_list("period", "form", "submitted_at")
+        ReportSubmission.objects.filter(unit=unit, period__in=periods)
+        .order_by("version")
+        .values_list("period", "form", "submitted_at")
     ):
         first.setdefault((period, form), at)
     for duty in duties:

@@ -30,7 +30,9 @@ KIND_COLUMNS = ["host", *COUNTS]  # 7 columns per kind: 2 + 3 × 7 + 1 = the see
 
 
 def _count(queryset: QuerySet, **filters) -> Coalesce:
-    counted = queryset.filter(dialogue=OuterRef("pk"), **filters).order_by().values("dialogue").annotate(n=Count("pk")).values("n")
+    counted = (
+        queryset.filter(dialogue=OuterRef("pk"), **filters).order_by().values("dialogue").annotate(n=Count("pk")).values("n")
+    )
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 

@@ -46,7 +46,9 @@ def parse_period(text: str) -> Period:
     """The period of a code such as 2026-Q1; a malformed code raises BadPeriod."""
     match = PATTERN.match((text or "").strip().upper())
     if not match:
-        raise BadPeriod(f"Kỳ báo cáo '{text}' không hợp lệ: dùng dạng 2026-Q1 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng) hoặc 2026 (năm).")
+        raise BadPeriod(
+            f"Kỳ báo cáo '{text}' không hợp lệ: dùng dạng 2026-Q1 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng) hoặc 2026 (năm)."
+        )
     year = int(match["year"])
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise BadPeriod(f"Năm {year} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}.")

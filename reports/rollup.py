@@ -50,7 +50,9 @@ def by_child(table: Table, form: str = "mau_1") -> tuple[list[UnitLine], dict[st
         counts["dialogues"] += 1
         for name in COUNTS:
             counts[name] += row.counts[name]
-    submissions = ReportSubmission.objects.filter(unit__in=[unit, *children], period=table.period.code, form=form).order_by("version")
+    submissions = ReportSubmission.objects.filter(unit__in=[unit, *children], period=table.period.code, form=form).order_by(
+        "version"
+    )
     latest = {s.unit_id: s for s in submissions}
     first = {}
     for submission in submissions:

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from common.downloads import attachment_response
-from common.spreadsheets import XLSX_CONTENT_TYPE
+from common.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 from organizations.access import can, visible_units
 
-from . import mau1
+from . import dashboard, mau1
 from .duties import unit_duties
 from .inputs import read_request
 from .models import ReportSubmission
@@ -100,3 +100,29 @@ def submit_view(request: HttpRequest) -> HttpResponse:
         version = submit(request.user, unit, period, note=request.POST.get("note", ""))
         messages.success(request, f"Đã gửi báo cáo (phiên bản {version.version}); số liệu đã được chốt.")
     return redirect(_back(unit, period))
+
+
+@login_required
+@require_GET
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    """The unit's and its subtree's charts for the period; ?in=1 is the print view for a meeting."""
+    units = visible_units(request.user).order_by("path").only("code", "name", "path")
+    context = {"units": units, "period_code": request.GET.get("ky") or _current_quarter()}
+    try:
+        unit, period = _read(request, request.GET)
+    except BadPeriod as error:
+        context["error"] = str(error)
+        return render(request, "reports/dashboard.html", context, status=400)
+    context.update(unit=unit, period=period, charts=dashboard.build(unit, period), printing=request.GET.get("in") == "1")
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
+    try:
+        unit, period = _read(request, request.GET)
+    except BadPeriod as error:
+        return render(request, "reports/dashboard.html", {"error": str(error)}, status=400)
+    content = xlsx_bytes(dashboard.xlsx_sheets(dashboard.build(unit, period)))
+    return attachment_response(content, f"Bang_dieu_khien_{unit.code}_{period.code}.xlsx", XLSX_CONTENT_TYPE)

@@ -81,4 +81,3 @@ def mau1_xlsx(table: Table) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-

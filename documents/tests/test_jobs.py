@@ -134,8 +134,9 @@ def test_the_dossier_zip_is_a_job_for_its_reader(client, party_dialogue):
 
 def test_a_changed_dossier_makes_a_new_zip(client, party_dialogue):
     login(client, "vanphong")
-    client.post(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so.zip")
+    old_zip = client.post(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so.zip")["Location"]
     client.post(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so/", {"item": "plan", "action": "generate"})
+    assert client.get(old_zip).status_code == 403  # out of date: not served
     assert client.get(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so.zip")["Location"].endswith("/ho-so/")
     client.post(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so.zip")
     first, second = zips().order_by("pk")
@@ -176,3 +177,13 @@ def test_a_refused_generation_shows_its_reason_and_issues_nothing(client, party_
     assert Job.objects.get().state == JobState.FAILED and not IssuedDocument.objects.exists()
     assert login(client, "canbo").post(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so/", form).status_code == 403
     assert Job.objects.count() == 1
+
+
+def test_a_zip_is_not_served_after_the_reader_loses_the_right_to_see_petitioners(client, party_dialogue):
+    from organizations.models import Membership
+
+    login(client, "vanphong")
+    job_url = client.post(f"/van-ban/doi-thoai/{party_dialogue.pk}/ho-so.zip")["Location"]
+    assert client.get(job_url).status_code == 200
+    Membership.objects.filter(user=user("vanphong")).update(role="host")  # moved to another post
+    assert login(client, "vanphong").get(job_url).status_code == 403

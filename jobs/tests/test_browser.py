@@ -1,5 +1,7 @@
 """Browser test: the job page's progress bar follows the job by htmx polling, then offers the result."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -30,6 +32,6 @@ def test_the_progress_bar_follows_the_job(demo_site):
         with page.expect_download() as download:
             page.click(f"a[href='/cong-viec/{job.pk}/tai/']")
         assert download.value.suggested_filename == "ke-hoach.pdf"
-        assert open(download.value.path(), "rb").read() == b"%PDF-1.4 ban in"  # noqa: SIM115 - read whole, closed by GC
+        assert Path(download.value.path()).read_bytes() == b"%PDF-1.4 ban in"
         assert not errors  # no CSP refusal, no script error
     assert Job.objects.get(pk=job.pk).finished <= timezone.now()

@@ -16,7 +16,11 @@ _codes = itertools.count(1)
 def tree():
     """Thành phố Thử (TP-THU) with Xã An Bình (XA-AB) and Xã Bình Minh (XA-BM) below it."""
     city = UnitFactory(code="TP-THU", name="Thành phố Thử", level=AdministrativeLevel.objects.get(code="province"))
-    return city, UnitFactory(code="XA-AB", name="Xã An Bình", parent=city), UnitFactory(code="XA-BM", name="Xã Bình Minh", parent=city)
+    return (
+        city,
+        UnitFactory(code="XA-AB", name="Xã An Bình", parent=city),
+        UnitFactory(code="XA-BM", name="Xã Bình Minh", parent=city),
+    )
 
 
 def dialogue(unit, day: datetime.date, kind: str = "periodic", *, host: str = "Trần Văn An", status: str = "held", **fields):
@@ -32,7 +36,9 @@ def dialogue(unit, day: datetime.date, kind: str = "periodic", *, host: str = "T
     person = PersonFactory(full_name=host)
     office = OrganizationFactory(unit=unit)
     AppointmentFactory(person=person, organization=office)
-    DialogueHost.objects.create(dialogue=made, person=person, position=PositionKind.objects.get(code="secretary"), organization=office)
+    DialogueHost.objects.create(
+        dialogue=made, person=person, position=PositionKind.objects.get(code="secretary"), organization=office
+    )
     return made
 
 
@@ -50,6 +56,11 @@ def petitions(made: Dialogue, count: int, *, status: str = "received", agency=No
     )
     for _ in range(count):
         Petition.objects.create(
-            unit=made.unit, dialogue=made, case=case, content="Đề nghị sửa đường", channel="paper_form", tracking_code=f"T{next(_codes):08d}"
+            unit=made.unit,
+            dialogue=made,
+            case=case,
+            content="Đề nghị sửa đường",
+            channel="paper_form",
+            tracking_code=f"T{next(_codes):08d}",
         )
     return case

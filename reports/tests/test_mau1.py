@@ -46,9 +46,33 @@ def city(reference):
 
 
 EXPECTED_Q1 = {
-    "periodic": {"dialogues": 1, "participants": 12, "petitions": 6, "answered_at_conference": 3, "assigned": 5, "settled": 3, "pending": 3},
-    "thematic": {"dialogues": 1, "participants": 5, "petitions": 4, "answered_at_conference": 0, "assigned": 4, "settled": 4, "pending": 0},
-    "ad_hoc": {"dialogues": 1, "participants": 7, "petitions": 2, "answered_at_conference": 0, "assigned": 0, "settled": 0, "pending": 2},
+    "periodic": {
+        "dialogues": 1,
+        "participants": 12,
+        "petitions": 6,
+        "answered_at_conference": 3,
+        "assigned": 5,
+        "settled": 3,
+        "pending": 3,
+    },
+    "thematic": {
+        "dialogues": 1,
+        "participants": 5,
+        "petitions": 4,
+        "answered_at_conference": 0,
+        "assigned": 4,
+        "settled": 4,
+        "pending": 0,
+    },
+    "ad_hoc": {
+        "dialogues": 1,
+        "participants": 7,
+        "petitions": 2,
+        "answered_at_conference": 0,
+        "assigned": 0,
+        "settled": 0,
+        "pending": 2,
+    },
 }
 
 
@@ -56,7 +80,11 @@ EXPECTED_Q1 = {
 def test_each_kind_and_each_column_of_the_quarter(city):
     table = mau1.build(city, parse_period("2026-Q1"))
     assert table.totals == EXPECTED_Q1
-    assert [(row.date, row.kind) for row in table.rows] == [("2026-01-20", "ad_hoc"), ("2026-02-10", "thematic"), ("2026-03-31", "periodic")]
+    assert [(row.date, row.kind) for row in table.rows] == [
+        ("2026-01-20", "ad_hoc"),
+        ("2026-02-10", "thematic"),
+        ("2026-03-31", "periodic"),
+    ]
     assert table.rows[2].hosts.startswith("Trần Văn An (")
 
 
@@ -153,7 +181,8 @@ def test_report_command_json_and_xlsx(city, capsys, tmp_path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("unit", "period", "message"), [("KHONG-CO", "2026-Q1", "Không có đơn vị hành chính mã 'KHONG-CO'"), ("TP-THU", "2026-Q5", "không hợp lệ")]
+    ("unit", "period", "message"),
+    [("KHONG-CO", "2026-Q1", "Không có đơn vị hành chính mã 'KHONG-CO'"), ("TP-THU", "2026-Q5", "không hợp lệ")],
 )
 def test_report_command_exits_2_on_a_bad_unit_or_period(city, capsys, unit, period, message):
     with pytest.raises(SystemExit) as exit_info:
@@ -170,8 +199,13 @@ def test_malformed_periods_are_refused(code):
 
 @pytest.mark.parametrize(
     ("code", "start", "end"),
-    [("2026-Q1", D(2026, 1, 1), D(2026, 3, 31)), ("2026-Q4", D(2026, 10, 1), D(2026, 12, 31)), ("2026-H1", D(2026, 1, 1), D(2026, 6, 30)),
-     ("2026-9M", D(2026, 1, 1), D(2026, 9, 30)), ("2026", D(2026, 1, 1), D(2026, 12, 31))],
+    [
+        ("2026-Q1", D(2026, 1, 1), D(2026, 3, 31)),
+        ("2026-Q4", D(2026, 10, 1), D(2026, 12, 31)),
+        ("2026-H1", D(2026, 1, 1), D(2026, 6, 30)),
+        ("2026-9M", D(2026, 1, 1), D(2026, 9, 30)),
+        ("2026", D(2026, 1, 1), D(2026, 12, 31)),
+    ],
 )
 def test_period_dates(code, start, end):
     period = parse_period(code)

@@ -107,7 +107,7 @@ def test_reports_need_a_login(city):
     assert Client().get("/bao-cao/").status_code == 302
 
 
-def _token(city, other=None):
+def _token(city):
     admin = member("admin", OrganizationFactory(unit=city), username="quan_tri_thanh_pho")
     return tokens.issue(admin, name="Ứng dụng theo dõi của Thành ủy", organization=OrganizationFactory(unit=city))[1]
 
@@ -115,11 +115,15 @@ def _token(city, other=None):
 @pytest.mark.django_db
 def test_the_api_gives_the_same_table_to_a_read_only_token(city):
     secret = _token(city)
-    response = Client().get("/api/v1/reports/mau1", {"unit": "TP-THU", "period": "2026-Q1"}, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    response = Client().get(
+        "/api/v1/reports/mau1", {"unit": "TP-THU", "period": "2026-Q1"}, HTTP_AUTHORIZATION=f"Bearer {secret}"
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["totals"]["periodic"]["participants"] == 9 and len(body["rows"]) == 2
-    rollup = Client().get("/api/v1/reports/rollup", {"unit": "TP-THU", "period": "2026-Q1"}, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    rollup = Client().get(
+        "/api/v1/reports/rollup", {"unit": "TP-THU", "period": "2026-Q1"}, HTTP_AUTHORIZATION=f"Bearer {secret}"
+    )
     assert [u["unit"] for u in rollup.json()["units"]] == ["TP-THU", "XA-AB", "XA-BM"]
 
 

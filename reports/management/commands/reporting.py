@@ -41,7 +41,9 @@ class Command(VietnameseArgumentErrors, BaseCommand):
             return
         for duty in duties:
             due = duty.due.strftime("%d/%m/%Y") if duty.due else "không có hạn"
-            self.stdout.write(f"{duty.period.label}: {duty.form} — hạn {due} ({duty.citation}) — {duty.sender} → {duty.recipient}")
+            self.stdout.write(
+                f"{duty.period.label}: {duty.form} — hạn {due} ({duty.citation}) — {duty.sender} → {duty.recipient}"
+            )
 
 
 def _dumps(value) -> str:
