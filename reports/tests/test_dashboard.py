@@ -50,12 +50,9 @@ def charts_of(city, code="2026-Q1") -> dict:
 def test_each_chart_counts_the_subtree_in_the_period(city):
     charts = charts_of(city)
     assert charts["kinds"].rows == [("Định kỳ", 1), ("Chuyên đề", 1), ("Đột xuất", 0)]
-    assert dict(charts["channels"].rows) == {"Phiếu lấy ý kiến (Mẫu 4)": 3, "Qua Ủy ban MTTQ": 2} or sum(
-        n for _label, n in charts["channels"].rows
-    ) == 5
-    assert sum(n for _label, n in charts["channels"].rows) == 5
+    assert sorted(n for _label, n in charts["channels"].rows) == [2, 3]
     assert sorted(n for _label, n in charts["jurisdiction"].rows) == [2, 3]
-    assert charts["agencies"].rows == [("Phòng Nội vụ Bình Minh", 2, 1, 0), ("Phòng Kinh tế An Bình", 0, 0, 3)]
+    assert charts["agencies"].rows == [("Phòng Nội vụ Bình Minh", 1, 1, 0), ("Phòng Kinh tế An Bình", 0, 0, 1)]  # matters
     assert charts["trend"].rows == [("Quý 1", 5), ("Quý 2", 1), ("Quý 3", 0), ("Quý 4", 0)]
 
 
