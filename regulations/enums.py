@@ -81,3 +81,10 @@ class HostLevel(models.TextChoices):
     PROVINCE = "province", _("Province / city")
     DISTRICT = "district", _("District (historical)")
     COMMUNE = "commune", _("Commune / ward / special zone")
+
+
+class ParentRelation(models.TextChoices):
+    """How a rule reads against the higher regulation's rule with the same code."""
+
+    SAME = "same", _("Same duty, stated differently")
+    DIFFERENT = "different", _("A different duty")

@@ -59,6 +59,7 @@ def _write_children(profile: RegulationProfile, data: dict) -> None:
             days=row["days"],
             unit=row.get("unit") or "working",
             waivable_ad_hoc=bool(row.get("waivable_ad_hoc")),
+            parent_relation=row.get("parent_relation") or "",
             **_text(row),
         )
     for row in data.get("frequencies") or []:
@@ -76,6 +77,7 @@ def _write_children(profile: RegulationProfile, data: dict) -> None:
             level=row.get("level") or "any",
             advising_office=row["advising_office"],
             advising_with=row.get("advising_with") or "",
+            advising_serves=row.get("advising_serves") or "",
             delegates_to=row.get("delegates_to") or [],
             **_text(row),
         )
@@ -138,6 +140,8 @@ def load_shipped_profile(code: str) -> bool:
         "source_hash": digest,
         "fields_from": _profile_named(data.get("fields_from")),
         "dossier_from": _profile_named(data.get("dossier_from")),
+        "parent": _profile_named(data.get("parent")),
+        "valid_to": data.get("valid_to"),
     }
     if profile is None:
         profile = RegulationProfile.objects.create(code=code, **fields)
@@ -153,7 +157,19 @@ def load_shipped_profile(code: str) -> bool:
 
 def load_shipped_profiles() -> list[str]:
     """Load every shipped profile; returns the codes that were (re)written."""
-    return [code for code in SHIPPED_CODES if load_shipped_profile(code)]
+    written = [code for code in SHIPPED_CODES if load_shipped_profile(code)]
+    return written + [code for code in SHIPPED_CODES if _link_parent(code) and code not in written]
+
+
+def _link_parent(code: str) -> bool:
+    """Set the parent named in the file once both are loaded (a parent may load after its child)."""
+    parent = _profile_named(read_profile_file(code).get("parent"))
+    profile = RegulationProfile.objects.get(code=code)
+    if profile.parent_id == (parent.pk if parent else None):
+        return False
+    profile.parent = parent
+    profile.save(update_fields=["parent"])
+    return True
 
 
 @transaction.atomic
@@ -170,6 +186,8 @@ def copy_profile(profile: RegulationProfile, code: str, name: str) -> Regulation
         copied_from=profile,
         fields_from=profile.fields_from,
         dossier_from=profile.dossier_from,
+        parent=profile.parent,
+        valid_to=profile.valid_to,
     )
     for relation in CHILD_RELATIONS:
         for row in getattr(profile, relation).all():

@@ -23,6 +23,7 @@ from .enums import (
     Direction,
     DossierGroup,
     HostLevel,
+    ParentRelation,
     Period,
     ReportForm,
 )
@@ -59,6 +60,18 @@ class RegulationProfile(models.Model):
     )
     copied_from = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("copied from")
+    )
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("within the regulation"),
+        help_text=_("The higher regulation this one works within: what this one does not state comes from it."),
+    )
+    valid_to = models.DateField(
+        _("binds dialogues up to"), null=True, blank=True, help_text=_("Empty when it binds with no end date.")
     )
     history = HistoricalRecords()
 
@@ -110,6 +123,9 @@ class DeadlineRule(RuleText):
     days = models.PositiveSmallIntegerField(_("days"))
     unit = models.CharField(_("unit"), max_length=10, choices=DayUnit.choices, default=DayUnit.WORKING)
     waivable_ad_hoc = models.BooleanField(_("ad hoc dialogues may skip it"), default=False)
+    parent_relation = models.CharField(
+        _("against the higher regulation's rule"), max_length=10, choices=ParentRelation.choices, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -166,6 +182,12 @@ class HostRule(RuleText):
     level = models.CharField(_("level"), max_length=20, choices=HostLevel.choices, default=HostLevel.ANY)
     advising_office = models.CharField(_("advising office (organisation kind)"), max_length=50)
     advising_with = models.CharField(_("working with"), max_length=50, blank=True)
+    advising_serves = models.CharField(
+        _("advising office serves"),
+        max_length=50,
+        blank=True,
+        help_text=_("Kind of the body the advising office belongs to, when a unit has several offices of that kind."),
+    )
     delegates_to = models.JSONField(_("may delegate to"), default=list, blank=True)
     history = HistoricalRecords()
 
@@ -350,10 +372,62 @@ class ProfileBinding(models.Model):
             raise ValidationError(_("This unit is already bound to a profile for part of these dates."))
 
 
+def binding_for(unit: AdministrativeUnit, day: datetime.date) -> ProfileBinding | None:
+    """The binding a unit follows on a day: its own, else the nearest ancestor's.
+
+    A binding counts only while its profile still binds (a plan of 2025 binds 2025 only).
+    """
+    for candidate in [unit, *reversed(unit.ancestors())]:
+        binding = (
+            ProfileBinding.objects.active_on(day)
+            .filter(unit=candidate)
+            .filter(Q(profile__valid_to__isnull=True) | Q(profile__valid_to__gte=day))
+            .select_related("profile", "unit")
+            .first()
+        )
+        if binding:
+            return binding
+    return None
+
+
 def profile_for(unit: AdministrativeUnit, day: datetime.date) -> RegulationProfile | None:
     """The profile a unit follows on a day: its own binding, else the nearest ancestor's."""
-    for candidate in [unit, *reversed(unit.ancestors())]:
-        binding = ProfileBinding.objects.active_on(day).filter(unit=candidate).select_related("profile").first()
-        if binding:
-            return binding.profile
-    return None
+    binding = binding_for(unit, day)
+    return binding.profile if binding else None
+
+
+def binding_note(unit: AdministrativeUnit, day: datetime.date) -> str:
+    """What the screens say when a unit follows a higher unit's regulation on that day."""
+    binding = binding_for(unit, day)
+    if binding is None:
+        return str(_("No regulation binds this unit on this date."))
+    if binding.unit_id == unit.pk:
+        return ""
+    return str(
+        _("%(unit)s has no regulation of its own for %(day)s; it follows that of %(parent)s: %(profile)s.")
+        % {"unit": unit, "day": f"{day:%d/%m/%Y}", "parent": binding.unit, "profile": binding.profile}
+    )
+
+
+class ParentPrecedence(models.Model):
+    """An administrator's record of which of two rules for the same duty prevails, and why."""
+
+    profile = models.ForeignKey(
+        RegulationProfile, models.CASCADE, related_name="precedences", verbose_name=_("profile")
+    )
+    code = models.CharField(_("deadline"), max_length=30, choices=DeadlineCode.choices)
+    prevails = models.CharField(
+        _("prevails"), max_length=10, choices=[("own", _("this regulation")), ("parent", _("the higher regulation"))]
+    )
+    reason = models.TextField(_("why"))
+    recorded_by = models.CharField(_("recorded by"), max_length=150)
+    recorded_on = models.DateField(_("recorded on"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_precedence_per_deadline")]
+        verbose_name = _("precedence between regulations")
+        verbose_name_plural = _("precedences between regulations")
+
+    def __str__(self) -> str:
+        return f"{self.profile} · {self.get_code_display()}: {self.get_prevails_display()}"

@@ -1,0 +1,186 @@
+"""The three verbs of an opinion from the web: submit (by anyone), accept and reject (by the unit's advising office).
+
+Each is atomic, locks the row, and leaves its history (simple_history on WebSubmission, plus the
+matter's own events once accepted). They raise SubmissionError with a Vietnamese message and change
+nothing when refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from common.uploads import CheckedUpload
+from dialogues.enums import Status
+from dialogues.models import Dialogue
+from organizations.access import units_for
+from organizations.models import AdministrativeUnit
+from petitions import casework
+from petitions.enums import Channel, PetitionerKind
+from petitions.models import Attachment, Petition
+
+from .models import RejectReason, SubmissionStatus, WebSubmission
+
+PUBLIC_STATUSES = (Status.ANNOUNCED, Status.HELD, Status.CONCLUDED, Status.ARCHIVED)
+MAX_CONTENT = 5000
+
+
+class SubmissionError(Exception):
+    """A refused submission or decision; the message is Vietnamese and shown as it is."""
+
+
+@dataclass
+class Sender:
+    """Who sent the opinion: a person, an organisation with its representative, or nobody named."""
+
+    kind: str = PetitionerKind.UNKNOWN
+    full_name: str = ""
+    organization_name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def public_dialogues():
+    """Dialogues the public may see: announced or later, never planned (drafts) or cancelled."""
+    return Dialogue.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def _check_sender(sender: Sender) -> Sender:
+    if sender.kind not in PetitionerKind.values:
+        raise SubmissionError("Cách gửi ý kiến không hợp lệ.")
+    if sender.kind == PetitionerKind.UNKNOWN:
+        return Sender()  # anonymous: whatever else was typed is not kept
+    if sender.kind == PetitionerKind.PERSON and not sender.full_name.strip():
+        raise SubmissionError("Hãy ghi họ và tên, hoặc chọn gửi ẩn danh.")
+    if sender.kind == PetitionerKind.ORGANIZATION and not (sender.organization_name.strip() and sender.full_name.strip()):
+        raise SubmissionError("Hãy ghi tên tổ chức và họ tên người đại diện.")
+    if not (sender.phone.strip() or sender.email.strip()):
+        raise SubmissionError("Hãy ghi số điện thoại hoặc thư điện tử để nhận trả lời, hoặc chọn gửi ẩn danh.")
+    return sender
+
+
+@transaction.atomic
+def submit(
+    unit: AdministrativeUnit,
+    content: str,
+    sender: Sender,
+    *,
+    consent: bool,
+    dialogue: Dialogue | None = None,
+    field_hint: str = "",
+    upload: CheckedUpload | None = None,
+) -> WebSubmission:
+    """Keep an opinion from the public form as "waiting for acceptance" and give it a tracking code.
+
+    Side effects: one WebSubmission row (and its history row), the checked attachment stored under media/portal/.
+    """
+    if not consent:
+        raise SubmissionError("Cần đồng ý với việc xử lý dữ liệu cá nhân để gửi ý kiến (Luật 91/2025/QH15).")
+    content = (content or "").strip()
+    if not content:
+        raise SubmissionError("Nội dung ý kiến đang trống.")
+    if len(content) > MAX_CONTENT:
+        raise SubmissionError(f"Nội dung ý kiến dài quá {MAX_CONTENT} ký tự.")
+    if dialogue is not None:
+        if dialogue.unit_id != unit.pk or dialogue.status not in PUBLIC_STATUSES:
+            raise SubmissionError("Không tìm thấy hội nghị đối thoại này ở địa phương đã chọn.")
+    sender = _check_sender(sender)
+    submission = WebSubmission(
+        unit=unit,
+        dialogue=dialogue,
+        content=content,
+        field_hint=(field_hint or "").strip()[:200],
+        kind=sender.kind,
+        full_name=sender.full_name.strip()[:200],
+        organization_name=sender.organization_name.strip()[:255],
+        address=sender.address.strip()[:300],
+        phone=sender.phone.strip()[:30],
+        email=sender.email.strip()[:254],
+        consent_at=timezone.now(),
+    )
+    if upload is not None:
+        submission.attachment = ContentFile(upload.content, name=upload.name)
+        submission.attachment_name = upload.name
+    while Petition.objects.filter(tracking_code=submission.code).exists():
+        submission.code = WebSubmission._meta.get_field("code").default()
+    submission.save()
+    return submission
+
+
+def may_decide(user: User, submission: WebSubmission) -> bool:
+    """The advising office of the unit (who records and classifies its opinions) decides."""
+    return units_for(user, "classify_petition").filter(pk=submission.unit_id).exists()
+
+
+def _locked_pending(user: User, submission: WebSubmission) -> WebSubmission:
+    if not may_decide(user, submission):
+        raise SubmissionError("Chỉ văn phòng tham mưu của địa phương được tiếp nhận ý kiến này.")
+    locked = WebSubmission.objects.select_for_update().get(pk=submission.pk)
+    if locked.status != SubmissionStatus.PENDING:
+        raise SubmissionError("Ý kiến này đã được xử lý.")
+    return locked
+
+
+def _petitioner(submission: WebSubmission) -> casework.PetitionerData:
+    organisation = submission.kind == PetitionerKind.ORGANIZATION
+    return casework.PetitionerData(
+        kind=submission.kind,
+        full_name="" if organisation else submission.full_name,
+        organization_name=submission.organization_name,
+        representative=submission.full_name if organisation else "",
+        address=submission.address,
+        phone=submission.phone,
+        email=submission.email,
+    )
+
+
+@transaction.atomic
+def accept(submission: WebSubmission, user: User) -> Petition:
+    """Record the opinion in the unit's intake (casework.receive, channel "Public web form") under the same code.
+
+    Side effects: a Petitioner (unless anonymous), a Case and Petition with their "received" event, the
+    attachment copied to the petition; the submission marked accepted, linked, with who and when.
+    """
+    locked = _locked_pending(user, submission)
+    try:
+        petition = casework.receive(
+            user,
+            locked.unit,
+            casework.Opinion(locked.content, field_hint=locked.field_hint),
+            Channel.WEB_FORM,
+            _petitioner(locked),
+            timezone.localdate(locked.created_at),
+            locked.dialogue,
+        )
+    except casework.CaseError as error:
+        raise SubmissionError(str(error)) from None
+    petition.tracking_code = locked.code  # the code the citizen already holds
+    petition.save(update_fields=["tracking_code"])  # also refolds search_text and writes the petition's history
+    if locked.attachment:
+        with locked.attachment.open("rb") as stored:
+            copy = ContentFile(stored.read(), name=locked.attachment_name or "tep-dinh-kem")
+        Attachment.objects.create(petition=petition, file=copy, name=locked.attachment_name)
+    locked.status, locked.petition = SubmissionStatus.ACCEPTED, petition
+    locked.decided_by, locked.decided_at = user, timezone.now()
+    locked.save()
+    return petition
+
+
+@transaction.atomic
+def reject(submission: WebSubmission, user: User, reason: str, note: str = "") -> WebSubmission:
+    """Mark the opinion as spam, out of scope or a duplicate; the citizen sees the reason on the tracking page.
+
+    Side effects: the submission's status, reason, note, who and when (and its history row).
+    """
+    if reason not in RejectReason.values:
+        raise SubmissionError("Hãy chọn lý do không tiếp nhận.")
+    locked = _locked_pending(user, submission)
+    locked.status, locked.reject_reason, locked.reject_note = SubmissionStatus.REJECTED, reason, (note or "").strip()[:1000]
+    locked.decided_by, locked.decided_at = user, timezone.now()
+    locked.save()
+    return locked
