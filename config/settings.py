@@ -173,6 +173,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Rate limits per address (django-ratelimit, on the default cache); over the limit → the 429 page.
 RATELIMIT_LOGIN = env_str("RATELIMIT_LOGIN", "10/m")
 RATELIMIT_TRACKING = env_str("RATELIMIT_TRACKING", "20/m")
+RATELIMIT_PUBLIC_OPINION = env_str("RATELIMIT_PUBLIC_OPINION", "5/h")  # public opinion form and API, per address
+PUBLIC_UPLOAD_MAX_BYTES = env_int("PUBLIC_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)  # one attachment from the public form
 RATELIMIT_VIEW = "common.throttle.too_many_requests"
 # Counters must be shared by every worker in production: set CACHE_URL=redis://127.0.0.1:6379/1.
 if env_str("CACHE_URL", ""):

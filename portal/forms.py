@@ -1,0 +1,67 @@
+"""The public "send an opinion" form: the fields of issue 14, a honeypot, and the project's upload check."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from common.uploads import ATTACHMENTS, UploadRejected, check_upload
+from organizations.models import AdministrativeUnit
+from petitions.enums import PetitionerKind
+
+from .submissions import MAX_CONTENT, public_dialogues
+
+SENDER_KINDS = [
+    (PetitionerKind.PERSON, _("As a person")),
+    (PetitionerKind.ORGANIZATION, _("For an organisation (I am its representative)")),
+    (PetitionerKind.UNKNOWN, _("Anonymously (no written answer can be sent)")),
+]
+
+
+def opinion_units():
+    """Units the public may write to: those that hold public dialogues (a short list, not every commune)."""
+    return AdministrativeUnit.objects.filter(pk__in=public_dialogues().values("unit")).order_by("path")
+
+
+class OpinionForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Commune or ward"), queryset=AdministrativeUnit.objects.none(), to_field_name="code")
+    dialogue = forms.ModelChoiceField(
+        label=_("Dialogue (optional)"), queryset=public_dialogues().none(), required=False, empty_label=_("Not for a particular dialogue")
+    )
+    content = forms.CharField(label=_("Your opinion"), max_length=MAX_CONTENT, widget=forms.Textarea(attrs={"rows": 6}))
+    field_hint = forms.CharField(label=_("Field (optional)"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("I send it"), choices=SENDER_KINDS, initial=PetitionerKind.PERSON, widget=forms.RadioSelect)
+    full_name = forms.CharField(label=_("Full name (of the representative for an organisation)"), max_length=200, required=False)
+    organization_name = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    attachment = forms.FileField(label=_("Attachment (PDF, image, Word or Excel; optional)"), required=False)
+    consent = forms.BooleanField(
+        label=_("I agree that my personal data is processed for the purpose stated above."),
+        error_messages={"required": _("Your consent is needed to send an opinion (Law 91/2025/QH15).")},
+    )
+    # A field people never see (hidden by site.css) and robots fill in.
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = opinion_units()
+        self.fields["dialogue"].queryset = public_dialogues().select_related("unit").order_by("-date")
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        try:
+            return check_upload(upload, allowed=ATTACHMENTS, max_bytes=settings.PUBLIC_UPLOAD_MAX_BYTES)
+        except UploadRejected as error:
+            raise forms.ValidationError(error.messages) from None
+
+
+class RejectForm(forms.Form):
+    from .models import RejectReason
+
+    reason = forms.ChoiceField(label=_("Reason"), choices=RejectReason.choices)
+    note = forms.CharField(label=_("Note to the citizen"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
