@@ -6,14 +6,17 @@ never 500.
 """
 
 from django.http import HttpRequest
+from django_ratelimit.exceptions import Ratelimited
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from api.auth import BearerToken, CookieSession
 from api.errors import describe
+from common.throttle import too_many_requests
 from dialogues.api import router as dialogues_router
 from petitions.api import router as petitions_router
+from portal.api import router as public_router
 from reports.api import router as reports_router
 from workdays.api import router as workdays_router
 
@@ -46,6 +49,12 @@ def http_error(request: HttpRequest, exc: HttpError):
     return api.create_response(request, {"message": str(exc)}, status=exc.status_code)
 
 
+@api.exception_handler(Ratelimited)
+def rate_limited(request: HttpRequest, exc: Ratelimited):
+    """Over a per-address limit (the public opinion and tracking endpoints): 429 with a Vietnamese message."""
+    return too_many_requests(request, exc)
+
+
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError):
     return api.create_response(request, {"message": "Cần đăng nhập để dùng chức năng này."}, status=401)
@@ -55,3 +64,4 @@ api.add_router("/workdays", workdays_router)
 api.add_router("/dialogues", dialogues_router)
 api.add_router("/petitions", petitions_router)
 api.add_router("/reports", reports_router)
+api.add_router("/public", public_router)  # the People's side: no login (portal/api.py)

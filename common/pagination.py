@@ -14,9 +14,14 @@ PER_PAGE = 50
 PAGE_PARAMETER = "trang"
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
-    """The requested page of an ordered queryset; a bad or out-of-range number gives the first or last page."""
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE, count: int | None = None) -> Page:
+    """The requested page of an ordered queryset; a bad or out-of-range number gives the first or last page.
+
+    `count`: the number of rows when the caller already has it (e.g. summed from a grouped query), saving the COUNT.
+    """
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: once set, it is not computed
     number = request.GET.get(PAGE_PARAMETER, "1")
     try:
         return paginator.page(number)

@@ -23,6 +23,7 @@ from petitions.deadlines import after_conference_deadline
 from petitions.enums import CaseStatus, Channel
 from petitions.models import Case, CaseEvent, Petition
 
+from . import alerts
 from .models import (
     UNSETTLED,
     ConclusionNotice,
@@ -370,6 +371,7 @@ def issue_notice(
     late — 003 Điều 10.1); the `answer` deadline is recomputed from the issue date and set on every
     assigned matter of the dialogue; the recipients (petitioners included) are listed and marked sent.
     The petitioners' written answers are recorded later by the agency (casework.tell_petitioner).
+    The Front and supervising boards of the unit are notified (conference/alerts.py).
     """
     if hasattr(dialogue, "conclusion_notice"):
         raise ConferenceError(_("The conclusion notice has already been issued."))
@@ -402,4 +404,5 @@ def issue_notice(
     for row in planned_recipients(dialogue):
         # Being named in the notice is not the written answer: `told_on` stays for the agency to record.
         NoticeRecipient.objects.create(notice=notice, sent_on=issued_on, **row)
+    alerts.notice_issued(notice)
     return notice

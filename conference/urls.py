@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/chu-tri/truc-tiep/", views.chair_live, name="chair_live"),
     path("<int:pk>/nguoi-phat-bieu/<slug:action>/", views.speaker_action, name="speaker_action"),
     path("<int:pk>/man-hinh/", views.hall, name="hall"),
+    path("man-hinh/<int:pk>/<str:token>/", views.hall_projector, name="projector"),
     path("<int:pk>/bien-ban/", views.minutes, name="minutes"),
     path("<int:pk>/bien-ban/tra-loi/", views.hall_answer, name="hall_answer"),
     path("<int:pk>/ket-qua/", views.outcomes, name="outcomes"),

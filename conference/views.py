@@ -11,20 +11,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_deny
 from django.views.decorators.http import require_POST
 
 from common import dates
 from dialogues.access import dialogue_for
+from dialogues.enums import GroupKind
+from dialogues.models import Dialogue
 from organizations.access import can
 from organizations.models import Organization
 from petitions import casework
 from petitions.models import Case
 from petitions.privacy import public_label
 
-from . import proceedings
+from . import proceedings, projector
 from .models import Invitee, OutcomeKind, RefusalGround, SpeakerStatus
 
 
@@ -114,9 +118,13 @@ def attendance(request, pk: int):
     invitees = dialogue.invitees.select_related("group")
     if query:
         invitees = invitees.filter(Q(name__icontains=query) | Q(code__iexact=query))
-    counts = dialogue.invitees.values("group__kind").annotate(
-        invited=Count("id"), present=Count("id", filter=Q(checked_in_at__isnull=False))
+    counts = list(
+        dialogue.invitees.values("group__kind").annotate(
+            invited=Count("id"), present=Count("id", filter=Q(checked_in_at__isnull=False))
+        )
     )
+    for row in counts:  # the group's Vietnamese label, never its code ("residential")
+        row["label"] = GroupKind(row["group__kind"]).label if row["group__kind"] in GroupKind.values else ""
     context = {
         "dialogue": dialogue,
         "invitees": invitees,
@@ -132,12 +140,9 @@ def attendance(request, pk: int):
 @login_required
 def chair(request, pk: int):
     dialogue = dialogue_for(request.user, pk, "record_conference")
-    petitions = dialogue.petitions.all()
-    return render(
-        request,
-        "conference/chair.html",
-        {"dialogue": dialogue, "petitions": petitions, "grounds": RefusalGround.choices},
-    )
+    # The live part is rendered on first load; htmx only refreshes it (no empty queue for the first seconds).
+    context = _live_context(dialogue) | {"petitions": dialogue.petitions.all()}
+    return render(request, "conference/chair.html", context)
 
 
 def _live_context(dialogue):
@@ -156,16 +161,33 @@ def chair_live(request, pk: int):
     return render(request, "conference/_chair_live.html", _live_context(dialogue))
 
 
-@login_required
-def hall(request, pk: int):
-    """The projected screen: the public reads it, so speakers appear as "Ông/Bà T.V.B." (petitions.privacy)."""
-    dialogue = dialogue_for(request.user, pk)
-    template = "conference/_hall_live.html" if request.headers.get("HX-Request") else "conference/hall.html"
+def _hall_context(dialogue) -> dict:
+    """What the projected screen shows: the public reads it, so speakers appear as "Ông/Bà T.V.B." (petitions.privacy)."""
     context = _live_context(dialogue)
     context["waiting"] = list(context["waiting"][:6])
     for speaker in [context["speaking"], *context["waiting"]]:
         if speaker is not None:
             speaker.hall_name = public_label(speaker.name)
+    return context
+
+
+@login_required
+def hall(request, pk: int):
+    """Staff open the hall screen here and are sent to its read-only projector link."""
+    dialogue = dialogue_for(request.user, pk)
+    if request.headers.get("HX-Request"):
+        return render(request, "conference/_hall_live.html", _hall_context(dialogue))
+    return redirect(projector.url(dialogue.pk))
+
+
+@xframe_options_deny
+def hall_projector(request, pk: int, token: str):
+    """The projector view: no login, no menu, large type; the token in the link is the only key (read-only)."""
+    if not projector.is_valid(pk, token):
+        raise Http404
+    dialogue = get_object_or_404(Dialogue, pk=pk)
+    template = "conference/_hall_live.html" if request.headers.get("HX-Request") else "conference/projector.html"
+    context = _hall_context(dialogue) | {"refresh_url": request.path}
     return render(request, template, context)
 
 

@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "ninja",
     "axes",
@@ -66,6 +65,7 @@ INSTALLED_APPS = [
     "common",
     "audit",
     "jobs",
+    "notifications",
     "organizations",
     "workdays",
     "regulations",
@@ -139,7 +139,6 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses locked-out accounts. It needs the request: tests use force_login or
     # client.login(request=HttpRequest(), ...).
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # ASVS V2.1: at least 12 characters, not like the account's own names, not common, not all digits.
@@ -245,7 +244,26 @@ CELERY_BEAT_SCHEDULE = {
     },
     "prune-security-log": {"task": "jobs.run_command", "schedule": crontab(hour=2, minute=45), "args": ["prune_security_log"]},
     "prune-jobs": {"task": "jobs.run_command", "schedule": crontab(hour=3, minute=0), "args": ["prune_jobs"]},
+    # Notifications: today's deadline reminders each morning, the poller every minute.
+    "remind-deadlines": {"task": "jobs.run_command", "schedule": crontab(hour=6, minute=0), "args": ["remind_deadlines"]},
+    "send-notifications": {"task": "jobs.run_command", "schedule": crontab(), "args": ["send_notifications"]},
 }
+# Mail (notifications): SMTP from the environment; the embedded default writes each mail as a file in var/mail/.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "doithoai@localhost")
+# Reminders go this many working days before an answer deadline; a notification is tried this many times.
+NOTIFY_REMINDER_DAYS = tuple(int(n) for n in env_list("NOTIFY_REMINDER_DAYS", "3,1"))
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)
+# SMS and Zalo OA: a dotted path to `send(address, text)`; the default only logs (nothing leaves the server).
+NOTIFY_SMS_GATEWAY = env_str("NOTIFY_SMS_GATEWAY", "notifications.channels.logging_gateway")
+NOTIFY_ZALO_GATEWAY = env_str("NOTIFY_ZALO_GATEWAY", "notifications.channels.logging_gateway")
 # Stored job results (PDF copies, dossier ZIPs) are a cache: deleted after this many days, made again on request.
 JOB_RESULT_DAYS = env_int("JOB_RESULT_DAYS", 30)
 # Closed cases keep the petitioner's personal data this long, then it is overwritten (statistics stay).

@@ -29,6 +29,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("to-chuc/", include("organizations.urls")),
     path("cong-viec/", include("jobs.urls")),
+    path("thong-bao/", include("notifications.urls")),
     path("bao-cao/", include("reports.urls")),
     path("", include("portal.urls")),
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from organizations.models import AdministrativeUnit, Person
+from regulations.layers import layered_frequency
 from regulations.models import profile_for
 
 from .enums import HELD_STATUSES, DialogueKind
@@ -51,7 +52,7 @@ def annual_view(unit: AdministrativeUnit, year: int, today: datetime.date) -> An
     periodic = dialogues.filter(kind=DialogueKind.PERIODIC)
     rows = []
     if profile is not None:
-        rule = profile.frequencies.filter(kind=DialogueKind.PERIODIC, per="head").first()
+        rule = layered_frequency(profile, DialogueKind.PERIODIC)  # the parent regulation's when the unit's is silent
         for appointment in host_candidates(profile, unit, day):
             mine = periodic.filter(Q(hosts__person=appointment.person) | Q(hosts__delegated_from=appointment.person)).distinct()
             rows.append(

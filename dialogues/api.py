@@ -31,7 +31,8 @@ from organizations.models import AdministrativeUnit, Appointment, Organization
 
 from . import lifecycle
 from .access import Forbidden, dialogue_for, visible_dialogues
-from .enums import AdHocReason, DialogueForm, DialogueKind, Status, ThematicTopic
+from .enums import AdHocReason, DialogueForm, DialogueKind, ThematicTopic
+from .filters import DialogueFilter
 from .forms import duration_ok, plan_problems
 from .models import Dialogue, DialogueHost
 
@@ -200,19 +201,11 @@ def list_dialogues(
     offset: Offset = 0,
 ):
     hosts = Prefetch("hosts", queryset=DialogueHost.objects.select_related(*HOST_DETAILS))
-    dialogues = visible_dialogues(request.user).prefetch_related(hosts)
-    if unit:
-        dialogues = dialogues.filter(unit__code=unit)
-    if year:
-        dialogues = dialogues.filter(date__year=year)
-    for name, value, allowed in (("kind", kind, DialogueKind), ("form", form, DialogueForm), ("status", status, Status)):
-        if value and value not in allowed.values:
-            raise HttpError(400, f"Giá trị '{value}' của '{name}' không hợp lệ; dùng: {', '.join(allowed.values)}.")
-        if value:
-            dialogues = dialogues.filter(**{name: value})
-    if host:
-        dialogues = dialogues.filter(hosts__person_id=host).distinct()
-    count, rows = page_of(dialogues.order_by("-date", "-id"), limit, offset)
+    data = {"unit": unit, "year": year or "", "kind": kind, "form": form, "status": status, "host": host or ""}
+    found = DialogueFilter(data, queryset=visible_dialogues(request.user).prefetch_related(hosts))  # the page's filters too
+    if not found.is_valid():
+        raise HttpError(400, found.problems())
+    count, rows = page_of(found.qs.order_by("-date", "-id"), limit, offset)
     return {"count": count, "items": [_out(dialogue) for dialogue in rows]}
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from organizations.models import AdministrativeUnit, Appointment
+from organizations.models import AdministrativeUnit, Appointment, Organization
 from workdays.calendar import WorkCalendar
 
 from . import lifecycle
@@ -68,6 +68,8 @@ def load_demo_dialogues(today: datetime.date | None = None) -> int:
         venue="Nhà văn hóa xã Tân Kỳ",
         expected_citizens=80,
         notice_justification=PAST_ENTRY,
+        # after its 2025 plan Tân Kỳ follows 1155, where the heads name the advising unit (003 Điều 7.5)
+        advising_office=Organization.objects.get(code="tk-vpdu"),
     )
     if held:
         lifecycle.announce(held, admin, calendar.before(held_on, 6).date)

@@ -6,15 +6,16 @@ import datetime
 from dataclasses import dataclass
 
 from organizations.models import AdministrativeUnit, Appointment, Organization, heads_on
+from regulations.layers import layered_hosts
 from regulations.models import HostRule, RegulationProfile
 
 DEFAULT_HOST_POSITIONS = ["secretary", "committee_chair"]
 
 
 def host_rules(profile: RegulationProfile, unit: AdministrativeUnit) -> list[HostRule]:
-    """The profile's host rows that apply at this unit's level."""
+    """The host rows that apply at this unit's level: the profile's, then its parents' for positions it leaves out."""
     level = unit.level.code
-    return [rule for rule in profile.hosts.all() if rule.level in ("any", level)]
+    return [rule for rule in layered_hosts(profile) if rule.level in ("any", level)]
 
 
 def host_positions(profile: RegulationProfile, unit: AdministrativeUnit) -> list[str]:
@@ -69,18 +70,27 @@ def advising_office_for(profile: RegulationProfile, unit: AdministrativeUnit, ho
         rule = next((r for r in rules if r.position == "co_hosts"), None)
     if rule is None:
         return AdvisingChoice(None, None, "", True)
-    office = _office_of_kind(unit, rule.advising_office)
+    office = _office_of_kind(unit, rule.advising_office, rule.advising_serves)
     with_office = _office_of_kind(unit, rule.advising_with) if rule.advising_with else None
     if not rule.advising_with:
         second = [p for p in host_positions_chosen if p != rule.position]
         if second:
             other = next((r for r in rules if r.position == second[0]), None)
             if other is not None and other.advising_office != rule.advising_office:
-                with_office = _office_of_kind(unit, other.advising_office)
+                with_office = _office_of_kind(unit, other.advising_office, other.advising_serves)
     return AdvisingChoice(office, with_office, rule.citation, office is None)
 
 
-def _office_of_kind(unit: AdministrativeUnit, kind_code: str) -> Organization | None:
+def _office_of_kind(unit: AdministrativeUnit, kind_code: str, serves: str = "") -> Organization | None:
+    """The unit's one office of this kind serving that body (004 Điều 7.2: each host has its own office).
+
+    Never "the first row": several candidates and none marked by its parent body means someone must choose.
+    """
     if not kind_code or kind_code == "named_by_head":
         return None
-    return unit.organizations.filter(kind__code=kind_code, is_active=True).order_by("id").first()
+    offices = list(unit.organizations.filter(kind__code=kind_code, is_active=True).select_related("parent__kind"))
+    if serves:
+        serving = [office for office in offices if office.parent and office.parent.kind.code == serves]
+        if serving:
+            return serving[0] if len(serving) == 1 else None
+    return offices[0] if len(offices) == 1 else None

@@ -172,6 +172,8 @@ def create_dialogue(
 ) -> Dialogue:
     """Create a dialogue with its hosts, participant groups, co-operating agencies, advising office and schedule.
 
+    Side effects: the dialogue, its hosts, groups, agencies and steps (the plan step done today), one event.
+
     The profile is the unit's on the conference date; the advising office follows from the hosts by
     the profile (003 Điều 7) unless another is chosen with a reason. A notice period that can no
     longer be met needs `notice_justification`.
@@ -219,6 +221,8 @@ def create_dialogue(
         )
     _write_participants(dialogue, groups or [], agencies or [])
     sync_schedule(dialogue)
+    if dialogue.steps.filter(code=StepCode.PLAN).exists():
+        _finish_step(dialogue, StepCode.PLAN, user, dates.today())  # saving the plan is the plan step
     _record(dialogue, "create", dialogue.status, user, fields.get("notice_justification", ""))
     return dialogue
 

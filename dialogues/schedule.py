@@ -5,6 +5,10 @@ anchors the rules "before/after the conference", the conclusion notice's issue d
 is issued, its due date) anchors "after the conclusion notice", and the answer step's due date
 anchors "after the answer period". Ad hoc dialogues waive the notice and every step the profile
 marks as skippable (003 Điều 8.3).
+
+Regulations come in layers (regulations.layers): a step the profile does not set takes its
+parent's rule; the parent's rule for the same duty is shown beside the profile's and the earlier
+date binds unless an administrator recorded which prevails; a different duty is scheduled beside.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from regulations.enums import Anchor, DialogueKind
+from regulations.enums import Anchor, DialogueKind, ParentRelation
+from regulations.layers import LayeredDeadline, layered_deadlines
 from regulations.models import DeadlineRule, RegulationProfile
 from workdays.calendar import SkippedDay, WorkCalendar
 
@@ -57,6 +62,7 @@ class PlannedStep:
     waived_reason: str = ""
     side: list[SideDeadline] = field(default_factory=list)
     backward: bool = False  # counted backwards from the conference: "at least N working days before"
+    layer_note: str = ""  # which of two layered regulations set the date, and why
 
     @property
     def label(self) -> str:
@@ -85,11 +91,14 @@ class PlannedStep:
         if self.skipped:
             days = "; ".join(f"{day.date:%d/%m}: {day.reason}" for day in self.skipped)
             parts.append(_("days not counted: %(days)s") % {"days": days})
+        if self.layer_note:
+            parts.append(self.layer_note)
+        for side in self.side:
+            parts.append(
+                _("also %(label)s: %(due)s (%(rule)s, %(citation)s)")
+                % {"label": side.label, "due": f"{side.due:%d/%m/%Y}", "rule": side.rule, "citation": side.citation}
+            )
         return "; ".join(parts) + "."
-
-
-def _rules_by_code(profile: RegulationProfile) -> dict[str, DeadlineRule]:
-    return {rule.code: rule for rule in profile.deadlines.all()}
 
 
 def plan_schedule(
@@ -101,14 +110,14 @@ def plan_schedule(
 ) -> list[PlannedStep]:
     """The eight steps with their due dates for a dialogue of this kind on this date."""
     calendar = calendar or WorkCalendar()
-    rules = _rules_by_code(profile)
+    layers = layered_deadlines(profile)
     anchors: dict[str, datetime.date] = {Anchor.CONFERENCE: conference_date}
     planned: dict[str, PlannedStep] = {}
     for code in STEP_ORDER:
         if code == StepCode.HOLD:
             planned[code] = PlannedStep(code, conference_date, _("The conference date set in the plan"), "")
             continue
-        step = _plan_step(code, rules, anchors, kind, calendar)
+        step = _plan_step(code, layers, anchors, kind, calendar)
         planned[code] = step
         if code == StepCode.CONCLUDE:
             anchors[Anchor.CONCLUSION_NOTICE] = notice_date or step.due or conference_date
@@ -117,29 +126,27 @@ def plan_schedule(
     return [planned[code] for code in STEP_ORDER]
 
 
-def _plan_step(code: str, rules: dict[str, DeadlineRule], anchors, kind: str, calendar: WorkCalendar) -> PlannedStep:
-    own = next((rules[name] for name in STEP_RULES[code] if name in rules), None)
+def _plan_step(code: str, layers: dict[str, LayeredDeadline], anchors, kind: str, calendar: WorkCalendar) -> PlannedStep:
+    layer = next((layers[name] for name in STEP_RULES[code] if name in layers), None)
+    own = layer.rule if layer else None
     waiver = _ad_hoc_waiver(code, own) if kind == DialogueKind.AD_HOC else ""
     if waiver:
         return PlannedStep(code, None, own.describe() if own else "", own.citation if own else "", waived_reason=waiver)
     if own is None or own.anchor not in anchors:
         return PlannedStep(code, None, _("The regulation sets no deadline for this step"), "")
-    result = own.compute(anchors[own.anchor], calendar)
-    step = PlannedStep(
-        code,
-        result.date,
-        own.describe(),
-        own.citation,
-        quote=own.quote,
-        skipped=result.skipped,
-        backward=own.direction == "before",
-    )
-    if code == StepCode.CONCLUDE and "conclude_extended" in rules:
-        extended = rules["conclude_extended"]
+    step = _step_from(code, own, anchors, calendar)
+    if layer.inherited:
+        step.layer_note = _("the unit's own regulation does not set it: it comes from %(profile)s") % {
+            "profile": own.profile
+        }
+    if layer.beside is not None and layer.beside.anchor in anchors:
+        step = _meet_the_parent(step, layer, anchors, kind, calendar)
+    if code == StepCode.CONCLUDE and "conclude_extended" in layers:
+        extended = layers["conclude_extended"].rule
         step.due_extended = extended.compute(anchors[extended.anchor], calendar).date
         step.extended_rule, step.extended_citation = extended.describe(), extended.citation
     for name in STEP_RULES[code]:
-        side = rules.get(name)
+        side = layers[name].rule if name in layers else None
         if side is None or side is own or side.anchor not in anchors:
             continue
         if kind == DialogueKind.AD_HOC and side.waivable_ad_hoc:
@@ -150,6 +157,44 @@ def _plan_step(code: str, rules: dict[str, DeadlineRule], anchors, kind: str, ca
             )
         )
     return step
+
+
+def _step_from(code: str, rule: DeadlineRule, anchors, calendar: WorkCalendar) -> PlannedStep:
+    result = rule.compute(anchors[rule.anchor], calendar)
+    return PlannedStep(
+        code,
+        result.date,
+        rule.describe(),
+        rule.citation,
+        quote=rule.quote,
+        skipped=result.skipped,
+        backward=rule.direction == "before",
+    )
+
+
+def _meet_the_parent(step: PlannedStep, layer: LayeredDeadline, anchors, kind: str, calendar: WorkCalendar) -> PlannedStep:
+    """The parent's rule for the same code: a different duty beside, or the same duty where the earlier date binds."""
+    upper = layer.beside
+    if kind == DialogueKind.AD_HOC and upper.waivable_ad_hoc:
+        return step
+    upper_step = _step_from(step.code, upper, anchors, calendar)
+    if layer.relation == ParentRelation.DIFFERENT:
+        label = _("Also due under %(profile)s (a different duty)") % {"profile": upper.profile}
+        step.side.append(SideDeadline(upper.code, label, upper_step.due, upper.describe(), upper.citation))
+        return step
+    if layer.precedence is not None:
+        upper_binds = layer.precedence.prevails == "parent"
+        why = _("an administrator recorded which prevails: %(reason)s") % {"reason": layer.precedence.reason}
+    else:
+        upper_binds = upper_step.due < step.due
+        why = _("the earlier date binds: meeting it satisfies both")
+    binding, other = (upper_step, step) if upper_binds else (step, upper_step)
+    other_rule = layer.rule if upper_binds else upper
+    label = _("Same duty under %(profile)s") % {"profile": other_rule.profile}
+    binding.side = step.side
+    binding.side.append(SideDeadline(other_rule.code, label, other.due, other.rule, other.citation))
+    binding.layer_note = why
+    return binding
 
 
 def _ad_hoc_waiver(code: str, rule: DeadlineRule | None) -> str:

@@ -25,6 +25,7 @@ from . import lifecycle
 from .access import can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
 from .annual import annual_view
 from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, Status
+from .filters import page_filter
 from .forms import DialogueDetailsForm, DialoguePlanForm, ParticipantsForm
 from .models import ScheduleStep
 from .schedule import plan_schedule
@@ -39,27 +40,8 @@ def _parse_date(text: str | None) -> datetime.date | None:
 
 @login_required
 def dialogue_list(request):
-    dialogues = visible_dialogues(request.user).prefetch_related("hosts__person")
-    filters = {
-        "unit": request.GET.get("don_vi", ""),
-        "year": request.GET.get("nam", ""),
-        "kind": request.GET.get("loai", ""),
-        "form": request.GET.get("hinh_thuc", ""),
-        "status": request.GET.get("trang_thai", ""),
-        "host": request.GET.get("chu_tri", ""),
-    }
-    if filters["unit"]:
-        dialogues = dialogues.filter(unit__code=filters["unit"])
-    if filters["year"].isdigit():
-        dialogues = dialogues.filter(date__year=int(filters["year"]))
-    if filters["kind"] in DialogueKind.values:
-        dialogues = dialogues.filter(kind=filters["kind"])
-    if filters["form"] in DialogueForm.values:
-        dialogues = dialogues.filter(form=filters["form"])
-    if filters["status"] in Status.values:
-        dialogues = dialogues.filter(status=filters["status"])
-    if filters["host"].isdigit():
-        dialogues = dialogues.filter(hosts__person_id=int(filters["host"])).distinct()
+    found = page_filter(request.GET, visible_dialogues(request.user).prefetch_related("hosts__person"))
+    dialogues, filters = found.qs, found.data  # the same FilterSet as the API (dialogues/filters.py)
     hosts = Appointment.objects.filter(organization__unit__in=visible_units(request.user), position__is_head=True)
     page = paginate(request, dialogues.order_by("-date", "-id"))
     context = {
@@ -207,10 +189,11 @@ def preview(request):
     kind = request.GET.get("kind") if request.GET.get("kind") in DialogueKind.values else DialogueKind.PERIODIC
     context = {"unit": unit, "day": day, "steps": [], "today": timezone.localdate()}
     if unit and day:
-        from regulations.models import profile_for
+        from regulations.models import binding_note, profile_for
 
         profile = profile_for(unit, day)
         context["profile"] = profile
+        context["binding_note"] = binding_note(unit, day)  # says when a parent unit's regulation applies
         if profile:
             context["steps"] = plan_schedule(profile, kind, day)
             context["past"] = [s for s in context["steps"] if s.due and s.due < context["today"] and s.code != "hold"]

@@ -4,8 +4,7 @@ A user's scope comes from their memberships. Every role sees its own unit; the u
 viewer and the system administrator also see every unit below theirs. Reading actions (view,
 supervise) reach that subtree; changes are allowed only to the roles named for an action, and
 only in the member's own unit (the administrator: also below it). Views, the API and the admin
-ask `can(user, action, unit)` or use `visible_units`; django-rules predicates wrap the same
-functions so templates can use `{% has_perm %}`.
+ask `can(user, action, unit)` or use `visible_units`: one permission style, no second registry.
 
 A Django superuser is the platform operator: full access everywhere, by design. Only the
 `create_operator` command makes one; demo data and imports never do, and the demo administrator
@@ -25,18 +24,14 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view": frozenset(Role.values),
     "manage_master_data": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
     "plan_dialogue": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
-    "host_dialogue": frozenset({Role.HOST}),
     "classify_petition": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
     "view_personal_data": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
     # The personal-data access log; a data-protection contact gets the model permission
     # "petitions.view_personaldataaccess" in the admin instead (petitions/access_log.py).
     "view_access_log": frozenset({Role.ADMIN}),
-    "draft_answer": frozenset({Role.AGENCY_OFFICER, Role.AGENCY_HEAD}),
-    "approve_answer": frozenset({Role.AGENCY_HEAD}),
     "record_conference": frozenset({Role.SECRETARY, Role.ADVISING_STAFF}),
     "supervise": frozenset({Role.FRONT_SUPERVISOR, Role.ADVISING_STAFF, Role.ADMIN, Role.UPPER_VIEWER}),
     "manage_regulations": frozenset({Role.ADMIN}),
-    "manage_calendar": frozenset({Role.ADMIN}),
     "manage_templates": frozenset({Role.ADMIN}),  # organisation DOCX templates: filled by the server, admins only
 }
 

@@ -1,9 +1,12 @@
 """Template context: the signed-in user's roles and organisations."""
 
-from .access import memberships
+from .access import ACTIONS, memberships
 
 
 def current_roles(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    return {"my_memberships": memberships(request.user)}
+    mine = memberships(request.user)
+    # Links are shown only to who may open them (the overdue board needs "supervise").
+    may_supervise = request.user.is_superuser or any(m.role in ACTIONS["supervise"] for m in mine)
+    return {"my_memberships": mine, "may_supervise": may_supervise}

@@ -21,6 +21,7 @@ from organizations.enums import Role
 from organizations.models import AdministrativeUnit, Organization
 from regulations.models import OpinionField
 
+from . import alerts
 from .deadlines import answer_deadline
 from .enums import SENT_ELSEWHERE, CaseStatus, Channel, Jurisdiction, Outcome, PetitionerKind
 from .models import Case, CaseEvent, OpinionSheet, Petition, Petitioner
@@ -208,7 +209,7 @@ def assign(
     """Give the matter to an agency with its deadline (from the dialogue's schedule unless given; `rule` says
     where a given date comes from, else it is the advising office's).
 
-    Reassigning to another agency needs a reason.
+    Reassigning to another agency needs a reason. Side effect: the agency's officers and head are notified.
     """
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
@@ -240,6 +241,7 @@ def assign(
         previous=previous,
         due=due.isoformat(),
     )
+    alerts.assigned(case)
     return case
 
 
@@ -280,7 +282,7 @@ def draft_answer(
 
 @transaction.atomic
 def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
-    """The agency head approves: the matter closes, or (more time) continues with its new date."""
+    """The agency head approves: the matter closes, or (more time) continues with its new date; the drafter is notified."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not may_approve(user, case):
         raise CaseError(_("Only the head of the assigned agency approves the answer."))
@@ -300,10 +302,12 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
             old_due=old_due.isoformat() if old_due else None,
             new_due=case.due.isoformat(),
         )
+        alerts.reviewed(case, "case_approved")
         return case
     case.status = CaseStatus.CLOSED
     case.save()
     _event(case, "approved", user, outcome=case.outcome)
+    alerts.reviewed(case, "case_approved")
     return case
 
 
@@ -311,7 +315,7 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
 def return_answer(case: Case, user: User, comments: str) -> Case:
     """The agency head sends the drafted answer back to the officer with comments (kept in the history).
 
-    The draft stays as written for the officer to revise; the matter is assigned again.
+    The draft stays as written for the officer to revise; the matter is assigned again; the drafter is notified.
     """
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not may_approve(user, case):
@@ -324,6 +328,7 @@ def return_answer(case: Case, user: User, comments: str) -> Case:
     case.status = CaseStatus.ASSIGNED
     case.save(update_fields=["status"])
     _event(case, "returned", user, comments, outcome=case.outcome)
+    alerts.reviewed(case, "case_returned", comments)
     return case
 
 

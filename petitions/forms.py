@@ -92,6 +92,19 @@ class ClassifyForm(forms.Form):
     def __init__(self, *args, fields=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = fields
+        self.fields["field"].choices = grouped_field_choices(fields)
+
+
+def grouped_field_choices(fields) -> list:
+    """The profile's field lists (Mẫu 4's and Mẫu 5's) as separate groups of one select, never mixed."""
+    groups: dict[str, list] = {}
+    for field in fields or []:
+        groups.setdefault(field.form, []).append((field.pk, field.name))
+    choices: list = [("", "---------")]
+    for form, options in groups.items():
+        label = _("Fields of %(form)s") % {"form": form} if form else _("Other fields")
+        choices.append((label, options))
+    return choices
 
 
 class AssignForm(forms.Form):

@@ -87,11 +87,11 @@ def check_rows(unit: AdministrativeUnit, name: str, content: bytes, fields_by_na
             if not row[key]:
                 result.errors.append(RowError(number, COLUMNS[key], "Không được để trống."))
         if row["channel"] and channel_from(row["channel"]) is None:
-            result.errors.append(
-                RowError(
-                    number, COLUMNS["channel"], f"Kênh '{row['channel']}' không có; dùng một trong: {', '.join(Channel.values)}."
-                )
-            )
+            names = "; ".join(str(label) for label in Channel.labels)
+            message = f"Kênh '{row['channel']}' không có; dùng một trong: {names}."
+            result.errors.append(RowError(number, COLUMNS["channel"], message))
+        elif row["channel"]:
+            row["channel_label"] = Channel(channel_from(row["channel"])).label  # the preview shows the name, not the code
         if row["received_on"]:
             try:
                 row["received_on_date"] = parse_date(row["received_on"])
@@ -143,11 +143,11 @@ def import_rows(
 
 
 def template_workbook() -> bytes:
-    """The header row and one example row, and the channel codes on a second sheet."""
+    """The header row and one example row, and the channels by their Vietnamese names on a second sheet."""
     example = [
         "Đề nghị sửa đường ngõ 12 Lê Lợi bị ngập khi mưa",
         "Kinh tế",
-        "front",
+        str(Channel.FRONT.label),
         timezone.localdate().strftime("%d/%m/%Y"),
         "Nguyễn Văn A",
         "",
@@ -155,7 +155,7 @@ def template_workbook() -> bytes:
         "",
         "",
     ]
-    channels = [["Mã", "Kênh"], *([value, str(label)] for value, label in Channel.choices)]
+    channels = [["Kênh tiếp nhận"], *([str(label)] for label in Channel.labels)]
     return xlsx_bytes([("Ý kiến, kiến nghị", [list(COLUMNS.values()), example]), ("Kênh tiếp nhận", channels)])
 
 

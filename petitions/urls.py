@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import access_log, views
+from . import access_log, export, views
 
 app_name = "petitions"
 urlpatterns = [
     path("", views.case_list, name="list"),
+    path("xuat-excel/", export.export, name="export"),
     path("tiep-nhan/", views.intake, name="intake"),
     path("phieu-mau-4/", views.sheet, name="sheet"),
     path("nhap-tep/", views.import_file, name="import"),

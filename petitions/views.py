@@ -29,7 +29,7 @@ from .enums import CaseStatus, Channel, Jurisdiction, Outcome
 from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
 from .importing import fields_by_name as _fields_by_name
 from .models import Attachment, Case, Output, Petition, fold
-from .paging import with_petition_count
+from .paging import facet_counts, with_first_opinion, with_petition_count
 from .privacy import disclose, may_see_petitioner
 from .suggest import suggestions_for
 from .totals import field_jurisdiction_totals
@@ -207,18 +207,21 @@ def filtered_cases(user, params) -> tuple:
 @login_required
 def case_list(request):
     cases, query = filtered_cases(request.user, request.GET)
-    plain = cases.order_by()  # each facet is one GROUP BY over the filtered matters
+    facets, total = facet_counts(cases)  # field, jurisdiction, status, agency and the total: one GROUP BY
+    in_list = cases.order_by().values("pk")
     counts = {
-        "field": plain.values("field__name").annotate(n=Count("id")).order_by("-n"),
-        "jurisdiction": plain.values("jurisdiction").annotate(n=Count("id")).order_by("-n"),
-        "status": plain.values("status").annotate(n=Count("id")).order_by("-n"),
-        "agency": plain.values("agency__name").annotate(n=Count("id")).order_by("-n"),
-        "channel": Petition.objects.filter(case__in=plain.values("pk")).values("channel").annotate(n=Count("id")).order_by("-n"),
+        "field": facets["field__name"],
+        "jurisdiction": facets["jurisdiction"],
+        "status": facets["status"],
+        "agency": facets["agency__name"],
+        "channel": Petition.objects.filter(case__in=in_list).values("channel").annotate(n=Count("id")).order_by("-n"),
     }
     labels = {"jurisdiction": dict(Jurisdiction.choices), "status": dict(CaseStatus.choices), "channel": dict(Channel.choices)}
     units = units_for(request.user, "view")
     visible = visible_cases(request.user)
-    page = paginate(request, with_petition_count(cases.order_by("-created_at", "-id")))
+    # The page's dialogues come in a second query: joined, the planner hashes every dialogue of the province.
+    rows = cases.select_related(None).select_related("unit", "field", "agency").prefetch_related("dialogue")
+    page = paginate(request, with_first_opinion(with_petition_count(rows.order_by("-created_at", "-id"))), count=total)
     context = {
         "cases": page.object_list,
         "page": page,
@@ -425,7 +428,9 @@ def compilation(request):
     cases, _query = filtered_cases(request.user, request.GET)
     counted = field_jurisdiction_totals(cases)  # the same table as the Mẫu 5 document, one GROUP BY
     by_field = {name or _("Not classified"): row for name, row in counted.by_field.items()}
-    page = paginate(request, with_petition_count(cases.order_by(F("field__order").asc(nulls_last=True), "pk")))
+    rows = cases.select_related(None).select_related("field", "agency")  # no join with every dialogue of the province
+    ordered = with_petition_count(rows.order_by(F("field__order").asc(nulls_last=True), "pk"))
+    page = paginate(request, ordered, count=counted.matters)  # the matters are already counted by the totals
     context = {
         "cases": page.object_list,
         "page": page,

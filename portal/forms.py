@@ -10,6 +10,7 @@ from common.uploads import ATTACHMENTS, UploadRejected, check_upload
 from organizations.models import AdministrativeUnit
 from petitions.enums import PetitionerKind
 
+from .models import RejectReason
 from .submissions import MAX_CONTENT, public_dialogues
 
 SENDER_KINDS = [
@@ -27,7 +28,10 @@ def opinion_units():
 class OpinionForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Commune or ward"), queryset=AdministrativeUnit.objects.none(), to_field_name="code")
     dialogue = forms.ModelChoiceField(
-        label=_("Dialogue (optional)"), queryset=public_dialogues().none(), required=False, empty_label=_("Not for a particular dialogue")
+        label=_("Dialogue (optional)"),
+        queryset=public_dialogues().none(),
+        required=False,
+        empty_label=_("Not for a particular dialogue"),
     )
     content = forms.CharField(label=_("Your opinion"), max_length=MAX_CONTENT, widget=forms.Textarea(attrs={"rows": 6}))
     field_hint = forms.CharField(label=_("Field (optional)"), max_length=200, required=False)
@@ -61,7 +65,7 @@ class OpinionForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    from .models import RejectReason
-
     reason = forms.ChoiceField(label=_("Reason"), choices=RejectReason.choices)
-    note = forms.CharField(label=_("Note to the citizen"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note to the citizen"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -24,6 +24,7 @@ ROLE_HOME: dict[str, dict] = {
         "links": [
             (_("Plan a dialogue"), "dialogues:create"),
             (_("Receive an opinion"), "petitions:intake"),
+            (_("Opinions from the web"), "portal:web_intake"),
             (_("Overdue steps"), "dialogues:overdue"),
             (_("Overdue answers"), "petitions:overdue"),
         ],

@@ -65,7 +65,7 @@ def schedule(request):
         "upcoming": found.filter(date__gte=today).order_by("date", "start_time")[:PAGE],
         "past": found.filter(date__lt=today).order_by("-date")[:PAGE],
     }
-    return render(request, "portal/public/schedule.html", context)
+    return render(request, "portal/public/schedule.html", {**context, "section": "schedule"})
 
 
 @require_GET
@@ -83,7 +83,7 @@ def dialogue_page(request, pk: int):
         "programme": ProgrammeItem.objects.filter(dialogue=dialogue).order_by("order"),
         "upcoming": dialogue.date >= timezone.localdate(),
     }
-    return render(request, "portal/public/dialogue.html", context)
+    return render(request, "portal/public/dialogue.html", {**context, "section": "schedule"})
 
 
 @require_GET
@@ -133,7 +133,7 @@ def send_opinion(request):
         else:
             messages.success(request, _("Your opinion has been sent."))
             return redirect("portal:receipt", code=submission.code)
-    return render(request, "portal/public/send.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "portal/public/send.html", {"form": form, "section": "send"}, status=400 if form.errors else 200)
 
 
 @require_GET
@@ -152,4 +152,5 @@ def track(request):
     code = (request.GET.get("ma") or "").strip().upper()
     found = public_status(code) if code else None
     status = 404 if code and found is None else 200
-    return render(request, "portal/public/track.html", {"code": code, "found": found, "searched": bool(code)}, status=status)
+    context = {"code": code, "found": found, "searched": bool(code), "section": "track"}
+    return render(request, "portal/public/track.html", context, status=status)

@@ -27,11 +27,18 @@ def _units(user):
 
 
 @login_required
-def web_intake(request):
+def web_intake(request, status: int = 200):
     units = _units(request.user)
     waiting = WebSubmission.objects.filter(unit__in=units, status=SubmissionStatus.PENDING).select_related("unit", "dialogue")
     page = paginate(request, waiting, 25)
-    return render(request, "portal/web_intake.html", {"page": page, "submissions": page.object_list, "reject_form": RejectForm()})
+    context = {"page": page, "submissions": page.object_list, "reject_form": RejectForm()}
+    return render(request, "portal/web_intake.html", context, status=status)
+
+
+def _refused(request, message: str):
+    """Bad input or a refused decision: the list again, with the reason, as a 400; nothing changed."""
+    messages.error(request, message)
+    return web_intake(request, status=400)
 
 
 def _submission(request, pk: int) -> WebSubmission:
@@ -45,8 +52,7 @@ def accept(request, pk: int):
     try:
         petition = submissions.accept(submission, request.user)
     except submissions.SubmissionError as error:
-        messages.error(request, str(error))
-        return redirect("portal:web_intake")
+        return _refused(request, str(error))
     messages.success(request, _("Accepted into the intake: %(code)s") % {"code": petition.tracking_code})
     return redirect("portal:web_intake")
 
@@ -57,12 +63,10 @@ def reject(request, pk: int):
     submission = _submission(request, pk)
     form = RejectForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose the reason for not accepting it."))
-        return redirect("portal:web_intake")
+        return _refused(request, _("Choose the reason for not accepting it."))
     try:
         submissions.reject(submission, request.user, form.cleaned_data["reason"], form.cleaned_data["note"])
     except submissions.SubmissionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Not accepted: %(code)s") % {"code": submission.code})
+        return _refused(request, str(error))
+    messages.success(request, _("Not accepted: %(code)s") % {"code": submission.code})
     return redirect("portal:web_intake")

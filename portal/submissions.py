@@ -86,9 +86,8 @@ def submit(
         raise SubmissionError("Nội dung ý kiến đang trống.")
     if len(content) > MAX_CONTENT:
         raise SubmissionError(f"Nội dung ý kiến dài quá {MAX_CONTENT} ký tự.")
-    if dialogue is not None:
-        if dialogue.unit_id != unit.pk or dialogue.status not in PUBLIC_STATUSES:
-            raise SubmissionError("Không tìm thấy hội nghị đối thoại này ở địa phương đã chọn.")
+    if dialogue is not None and (dialogue.unit_id != unit.pk or dialogue.status not in PUBLIC_STATUSES):
+        raise SubmissionError("Không tìm thấy hội nghị đối thoại này ở địa phương đã chọn.")
     sender = _check_sender(sender)
     submission = WebSubmission(
         unit=unit,

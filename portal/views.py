@@ -1,4 +1,4 @@
-"""The staff home page: what the signed-in user's roles are for, in their unit, today."""
+"""The home page: the People's one for visitors; for staff, what their roles are for, in their unit, today."""
 
 import datetime
 
@@ -12,11 +12,19 @@ from organizations.models import heads_on
 from regulations.models import profile_for
 from workdays.calendar import WorkCalendar
 
+from . import public
 from .phrases import ROLE_HOME
 
 
-@login_required
 def home(request):
+    """Visitors get the People's home page; signed-in staff keep theirs."""
+    if not request.user.is_authenticated:
+        return public.home(request)
+    return staff_home(request)
+
+
+@login_required
+def staff_home(request):
     today = timezone.localdate()
     calendar = WorkCalendar()
     panels = []

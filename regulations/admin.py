@@ -20,6 +20,7 @@ from .models import (
     FrequencyRule,
     HostRule,
     OpinionField,
+    ParentPrecedence,
     ProfileBinding,
     ProfileNote,
     RegulationProfile,
@@ -104,7 +105,7 @@ class RegulationProfileAdmin(ScopedAdmin, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_shipped:
-            return ["code", "name", "source", "seed", "issued_on", "scope", "is_shipped", "copied_from"]
+            return ["code", "name", "source", "seed", "issued_on", "scope", "is_shipped", "copied_from", "parent", "valid_to"]
         return ["is_shipped", "copied_from"]
 
     def has_delete_permission(self, request, obj=None):
@@ -125,3 +126,22 @@ class ProfileBindingAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_filter = ["profile"]
     autocomplete_fields = ["unit"]
     admin_action = "manage_regulations"
+
+
+@admin.register(ParentPrecedence)
+class ParentPrecedenceAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    """An administrator of a unit bound to the profile records which of two rules for one duty prevails, and why."""
+
+    list_display = ["profile", "code", "prevails", "recorded_by", "recorded_on"]
+    readonly_fields = ["recorded_by", "recorded_on"]
+    unit_field = None
+    admin_action = "manage_regulations"
+
+    def _may_change(self, request, obj=None) -> bool:
+        if not self._unit_admin(request):
+            return False
+        return obj is None or obj.profile.bindings.filter(unit__in=self.admin_units(request)).exists()
+
+    def save_model(self, request, obj, form, change):
+        obj.recorded_by = request.user.get_username()
+        super().save_model(request, obj, form, change)

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from .layers import layered_deadlines, layered_frequencies, layered_hosts
 from .models import RegulationProfile
 
 
@@ -20,4 +21,11 @@ def profile_detail(request, code: str):
         ),
         code=code,
     )
-    return render(request, "regulations/detail.html", {"profile": profile})
+    layers = [layer for layer in layered_deadlines(profile).values() if layer.inherited or layer.beside]
+    context = {
+        "profile": profile,
+        "layers": layers,
+        "inherited_frequencies": [rule for rule in layered_frequencies(profile) if rule.profile_id != profile.pk],
+        "inherited_hosts": [rule for rule in layered_hosts(profile) if rule.profile_id != profile.pk],
+    }
+    return render(request, "regulations/detail.html", context)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from audit.log import record
 from common.downloads import attachment_response
 from common.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 from organizations.access import can, visible_units
@@ -83,6 +84,7 @@ def mau1_download(request: HttpRequest) -> HttpResponse:
     except BadPeriod as error:
         return render(request, "reports/index.html", {"error": str(error)}, status=400)
     content = mau1_xlsx(mau1.build(unit, period))
+    record("download.file", request=request, target=f"mau1:{unit.code}:{period.code}", detail={"format": "xlsx"})
     return attachment_response(content, f"Mau1_{unit.code}_{period.code}.xlsx", XLSX_CONTENT_TYPE)
 
 
@@ -125,4 +127,5 @@ def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
     except BadPeriod as error:
         return render(request, "reports/dashboard.html", {"error": str(error)}, status=400)
     content = xlsx_bytes(dashboard.xlsx_sheets(dashboard.build(unit, period)))
+    record("download.file", request=request, target=f"dashboard:{unit.code}:{period.code}", detail={"format": "xlsx"})
     return attachment_response(content, f"Bang_dieu_khien_{unit.code}_{period.code}.xlsx", XLSX_CONTENT_TYPE)

@@ -19,6 +19,10 @@ from functools import lru_cache
 import holidays
 from django.utils.translation import gettext as _
 
+UNKNOWN_BASIS = "basis not known — administrator to confirm"
+# Public holidays of Bộ luật Lao động 2019 Điều 112 (with the day off in lieu, Điều 112.3), as the
+# `holidays` package names them; any other day it applies needs a decision shown on the calendar.
+STATUTORY_NAMES = ("Tết", "Giỗ Tổ", "Chiến thắng", "Quốc tế Lao động", "Quốc khánh")
 MAX_DAYS = 1000  # no rule counts further; guards against runaway loops and date overflow
 WEEKDAY_NAMES = {5: "Thứ Bảy", 6: "Chủ nhật"}
 
@@ -55,15 +59,19 @@ class Overrides:
     days_off: dict[datetime.date, str]
     working_days: dict[datetime.date, str]
     removed: dict[datetime.date, str]
+    bases: dict[datetime.date, str] = field(default_factory=dict)  # the decision each override comes from ("" unknown)
 
     @classmethod
     def from_database(cls) -> Overrides:
         from .models import CalendarOverride, OverrideKind
 
         found: dict[str, dict[datetime.date, str]] = {kind: {} for kind in OverrideKind.values}
+        bases: dict[datetime.date, str] = {}
         for override in CalendarOverride.objects.all():
-            found[override.kind][override.date] = f"{override.name} ({override.legal_basis})"
-        return cls(found["day_off"], found["working_day"], found["remove_holiday"])
+            basis = override.legal_basis.strip()
+            found[override.kind][override.date] = f"{override.name} ({basis or _(UNKNOWN_BASIS)})"
+            bases[override.date] = basis
+        return cls(found["day_off"], found["working_day"], found["remove_holiday"], bases)
 
     @classmethod
     def empty(cls) -> Overrides:
@@ -81,6 +89,20 @@ class WorkCalendar:
         if day in self.overrides.removed:
             return None
         return _package_year(day.year).get(day)
+
+    def basis(self, day: datetime.date) -> str | None:
+        """The decision behind a non-statutory day off or worked weekend day ("" when not known).
+
+        None for a statutory holiday (Bộ luật Lao động 2019 Điều 112) or an ordinary day.
+        """
+        if day in self.overrides.bases:
+            return self.overrides.bases[day]
+        name = self.holiday_name(day)
+        if name and not any(part in name for part in STATUTORY_NAMES):
+            return ""
+        if day.weekday() >= 5 and self.is_swapped_saturday(day):
+            return ""
+        return None
 
     def is_swapped_saturday(self, day: datetime.date) -> bool:
         return day in _package_year(day.year).weekend_workdays

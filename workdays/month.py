@@ -17,6 +17,7 @@ class Day:
     reason: str | None  # why closed, or why a weekend day is worked
     override: bool
     status: str  # working | off | weekend | worked
+    basis: str | None = None  # the decision behind a non-statutory day; "" = not known, to be confirmed
 
 
 def month_weeks(year: int, month: int, calendar: WorkCalendar) -> list[list[Day]]:
@@ -32,6 +33,7 @@ def month_weeks(year: int, month: int, calendar: WorkCalendar) -> list[list[Day]
                 status = "weekend" if day.weekday() >= 5 and not calendar.holiday_name(day) else "off"
             else:
                 status = "worked" if worked else "working"
-            row.append(Day(day, day.month == month, closed is None, closed or worked, override, status))
+            basis = calendar.basis(day) if status in ("off", "worked") else None
+            row.append(Day(day, day.month == month, closed is None, closed or worked, override, status, basis))
         weeks.append(row)
     return weeks

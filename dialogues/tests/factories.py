@@ -23,6 +23,20 @@ def make_dialogue(unit_code: str = "31-HONGAN", date: datetime.date = FAR, kind:
         fields.setdefault("description", "Vụ việc phát sinh cần giải quyết ngay")
     user = fields.pop("user", None) or User.objects.get(username="vanphong")
     hosts = hosts or [lifecycle.HostChoice(head(unit_code))]
-    return lifecycle.create_dialogue(
-        user, hosts=hosts, unit=AdministrativeUnit.objects.get(code=unit_code), kind=kind, date=date, **fields
-    )
+    unit = AdministrativeUnit.objects.get(code=unit_code)
+    if "advising_office" not in fields:
+        fields["advising_office"] = _office_named_by_the_head(unit, date, hosts)
+    return lifecycle.create_dialogue(user, hosts=hosts, unit=unit, kind=kind, date=date, **fields)
+
+
+def _office_named_by_the_head(unit, date, hosts):
+    """Where the regulation leaves the advising office to the head (003 Điều 7.5), the head names the
+    Party office, as Tân Kỳ's and Gia Viên's heads do once their 2025 plans end; else the regulation's own."""
+    from dialogues.hosts import advising_office_for
+    from regulations.models import profile_for
+
+    profile = profile_for(unit, date)
+    positions = [(choice.on_behalf_of or choice.appointment).position.code for choice in hosts]
+    if profile is None or advising_office_for(profile, unit, positions).office is not None:
+        return None
+    return unit.organizations.filter(kind__code="party_office").first()

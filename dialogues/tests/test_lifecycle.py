@@ -57,7 +57,7 @@ def test_commune_under_1155_needs_the_head_to_name_the_office(demo):
     ProfileBinding.objects.filter(unit__code="31-GIAVIEN").delete()  # Gia Viên then follows the city's 1155
     admin = User.objects.get(username="quantri")
     with pytest.raises(lifecycle.TransitionError, match="cơ quan chủ trì tham mưu|advising office"):
-        make_dialogue("31-GIAVIEN", user=admin)
+        make_dialogue("31-GIAVIEN", user=admin, advising_office=None)
     office = Organization.objects.get(code="gv-vpdu")
     dialogue = make_dialogue("31-GIAVIEN", user=admin, advising_office=office)
     assert dialogue.advising_office == office

@@ -59,8 +59,11 @@ def test_gia_vien_001_front_deadline_shown_inside_collect(reference):
 
 
 def test_tan_ky_002_five_days_notice_and_three_days_classification(reference):
+    """002 IV.1's 5 working days are shown beside 003 Điều 8.1's 7, which is earlier and binds (issue 12)."""
     steps = schedule("tan-ky-2025")
-    assert steps["announce"].due == D(2026, 2, 13)
+    assert (steps["announce"].due, steps["announce"].citation) == (D(2026, 2, 11), "003 Điều 8.1")
+    own = [side for side in steps["announce"].side if side.citation == "002 IV.1"]
+    assert own and own[0].due == D(2026, 2, 13)
     assert steps["classify"].due == D(2026, 2, 24)
     assert steps["collect"].due == D(2026, 2, 11)
     chase = [side for side in steps["answer"].side if side.code == "answer_chase"]

@@ -137,11 +137,13 @@ def test_transition_from_the_page(client, demo, monkeypatch):
 def test_owner_marks_its_step_done_others_cannot(client, demo, monkeypatch):
     dialogue = make_dialogue()
     today_is(monkeypatch, datetime.date(2027, 2, 1))
-    plan = dialogue.steps.get(code="plan")
-    assert login(client, "canbo").post(f"/doi-thoai/{dialogue.pk}/buoc/{plan.pk}/done/", {"on": "2027-02-01"}).status_code == 403
-    login(client, "thuky").post(f"/doi-thoai/{dialogue.pk}/buoc/{plan.pk}/done/", {"on": "2027-02-01"})
-    plan.refresh_from_db()
-    assert plan.status == "done" and plan.done_by.username == "thuky"
+    step = dialogue.steps.get(code="collect")
+    assert login(client, "canbo").post(f"/doi-thoai/{dialogue.pk}/buoc/{step.pk}/done/", {"on": "2027-02-01"}).status_code == 403
+    step.refresh_from_db()
+    assert step.status == "pending"
+    login(client, "thuky").post(f"/doi-thoai/{dialogue.pk}/buoc/{step.pk}/done/", {"on": "2027-02-01"})
+    step.refresh_from_db()
+    assert step.status == "done" and step.done_by.username == "thuky"
 
 
 def test_my_tasks_lists_my_organization_s_steps_soonest_first(client, demo):

@@ -27,14 +27,17 @@ def test_demo_units_follow_their_seed_profiles(demo):
     day = datetime.date(2026, 11, 23)
     expected = {
         "Phường Hồng An": "hong-an-qt-vp12",
-        "Phường Gia Viên": "gia-vien-2025",
-        "Xã Tân Kỳ": "tan-ky-2025",
+        "Phường Gia Viên": "hai-phong-1155-2023",  # its 2025 plan binds 2025 only (valid_to): the city's 1155 then
+        "Xã Tân Kỳ": "hai-phong-1155-2023",
         "Tỉnh Điện Biên": "dien-bien",
         "Xã Mường Phăng": "dien-bien",
         "Thành phố Hải Phòng": "hai-phong-1155-2023",
     }
     for name, code in expected.items():
         assert profile_for(AdministrativeUnit.objects.get(name=name), day).code == code
+    in_2025 = datetime.date(2025, 11, 20)
+    assert profile_for(AdministrativeUnit.objects.get(name="Phường Gia Viên"), in_2025).code == "gia-vien-2025"
+    assert profile_for(AdministrativeUnit.objects.get(name="Xã Tân Kỳ"), in_2025).code == "tan-ky-2025"
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):

@@ -17,7 +17,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def test_the_upper_level_viewer_opens_the_city_dashboard_and_drills_down(demo_site):
     hong_an = AdministrativeUnit.objects.get(code="31-HONGAN")
-    held = dialogue(hong_an, datetime.date(2026, 2, 10), "periodic", host="Nguyễn Thị Hạnh", title="Đối thoại quý I phường Hồng An")
+    held = dialogue(
+        hong_an, datetime.date(2026, 2, 10), "periodic", host="Nguyễn Thị Hạnh", title="Đối thoại quý I phường Hồng An"
+    )
     attend(held, present=11)
     petitions(held, 4)
     with chromium_page() as page:

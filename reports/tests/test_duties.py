@@ -97,21 +97,23 @@ def _at(day: D) -> datetime.datetime:
 
 @pytest.mark.django_db
 def test_states_not_started_drafting_on_time_late_overdue(tan_ky_unit):
+    """Tân Kỳ's plan binds 2025 (valid to 31/12/2025): Q1 due Fri 14/03, Q2 Fri 13/06, Q3 Fri 12/09, year Fri 14/11."""
     unit = tan_ky_unit
-    ReportSubmission.objects.create(unit=unit, form="mau_1", period="2026-Q1", submitted_at=_at(D(2026, 3, 13)))
-    ReportSubmission.objects.create(unit=unit, form="mau_1", period="2026-Q2", submitted_at=_at(D(2026, 6, 15)))
-    ReportDraft.objects.create(unit=unit, form="mau_1", period="2026-Q4")
-    states = {(d.period.code, d.form): d.state for d in unit_duties(unit, 2026, today=D(2026, 11, 20))}
+    ReportSubmission.objects.create(unit=unit, form="mau_1", period="2025-Q1", submitted_at=_at(D(2025, 3, 14)))
+    ReportSubmission.objects.create(unit=unit, form="mau_1", period="2025-Q2", submitted_at=_at(D(2025, 6, 16)))
+    ReportDraft.objects.create(unit=unit, form="mau_1", period="2025-Q4")
+    states = {(d.period.code, d.form): d.state for d in unit_duties(unit, 2025, today=D(2025, 11, 20))}
     assert states == {
-        ("2026-Q1", "mau_1"): DutyState.ON_TIME,
-        ("2026-Q2", "mau_1"): DutyState.LATE,
-        ("2026-Q3", "mau_1"): DutyState.OVERDUE,
-        ("2026", "mau_1"): DutyState.OVERDUE,
-        ("2026", "mau_2"): DutyState.OVERDUE,
-        ("2026-Q4", "mau_1"): DutyState.DRAFTING,
+        ("2025-Q1", "mau_1"): DutyState.ON_TIME,
+        ("2025-Q2", "mau_1"): DutyState.LATE,
+        ("2025-Q3", "mau_1"): DutyState.OVERDUE,
+        ("2025", "mau_1"): DutyState.OVERDUE,
+        ("2025", "mau_2"): DutyState.OVERDUE,
+        ("2025-Q4", "mau_1"): DutyState.DRAFTING,
     }
-    before = {(d.period.code, d.form): d.state for d in unit_duties(unit, 2026, today=D(2026, 9, 14))}
-    assert before[("2026-Q3", "mau_1")] == DutyState.NOT_STARTED
+    before = {(d.period.code, d.form): d.state for d in unit_duties(unit, 2025, today=D(2025, 9, 12))}
+    assert before[("2025-Q3", "mau_1")] == DutyState.NOT_STARTED
+    assert unit_duties(unit, 2026) == []  # the 2025 plan binds no duty in 2026
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from api import tokens
+from audit.models import SecurityEvent
 from organizations.models import OrganizationKind
 from organizations.tests.factories import OrganizationFactory, UnitFactory, member
 from reports.models import ReportDraft, ReportSubmission
@@ -71,6 +72,7 @@ def test_the_xlsx_download_is_an_attachment_with_the_same_totals(city):
     assert response["Content-Disposition"].startswith("attachment")
     sheet = load_workbook(io.BytesIO(b"".join(response))).active
     assert sheet.cell(14, 4).value == 9  # the total row after two dialogue rows: periodic participants
+    assert SecurityEvent.objects.filter(event="download.file", target="mau1:TP-THU:2026-Q1").count() == 1
 
 
 @pytest.mark.django_db

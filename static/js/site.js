@@ -6,3 +6,23 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// The hall's projector view: a button marked data-fullscreen puts the page in full screen.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-fullscreen]");
+  if (button && document.documentElement.requestFullscreen) {
+    event.preventDefault();
+    document.documentElement.requestFullscreen();
+  }
+});
+
+// On a phone the main menu is folded: the "Menu" button (data-menu-toggle) opens and closes it.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-menu-toggle]");
+  if (!button) {
+    return;
+  }
+  var menu = document.getElementById(button.getAttribute("aria-controls"));
+  var open = menu.classList.toggle("open");
+  button.setAttribute("aria-expanded", open ? "true" : "false");
+});

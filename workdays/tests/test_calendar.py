@@ -79,8 +79,10 @@ def test_without_the_override_the_package_alone_is_wrong_for_2026():
 def test_removing_a_package_holiday(reference):
     """An administrator can remove a day the package lists (e.g. 24/11 if it is not enacted)."""
     assert not WorkCalendar().is_working_day(D(2026, 11, 24))
-    CalendarOverride.objects.create(
-        date=D(2026, 11, 24), kind=OverrideKind.REMOVE_HOLIDAY, name="Không nghỉ", legal_basis="Thử nghiệm"
+    # the shipped row (basis not known) is changed, not duplicated: one decision per day
+    CalendarOverride.objects.update_or_create(
+        date=D(2026, 11, 24),
+        defaults={"kind": OverrideKind.REMOVE_HOLIDAY, "name": "Không nghỉ", "legal_basis": "Thử nghiệm"},
     )
     assert WorkCalendar().is_working_day(D(2026, 11, 24))
 

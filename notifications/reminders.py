@@ -1,0 +1,34 @@
+"""Scheduled reminders without knowing the domain: apps register a source in `<app>/reminders.py`.
+
+A source is `source(day: date) -> int` that calls `outbox.notify(..., dedupe_key=...)` for what is due on
+`day` and returns how many rows it wrote; keys make a second run on the same day write nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.conf import settings
+from django.utils.module_loading import autodiscover_modules
+
+Source = Callable[[datetime.date], int]
+SOURCES: dict[str, Source] = {}
+
+
+def register(name: str) -> Callable[[Source], Source]:
+    def decorate(source: Source) -> Source:
+        SOURCES[name] = source
+        return source
+
+    return decorate
+
+
+def reminder_days() -> tuple[int, ...]:
+    """How many working days before a deadline the reminders go (NOTIFY_REMINDER_DAYS, default 3 and 1)."""
+    return tuple(sorted(set(getattr(settings, "NOTIFY_REMINDER_DAYS", (3, 1))), reverse=True))
+
+
+def run_all(day: datetime.date) -> dict[str, int]:
+    autodiscover_modules("reminders")
+    return {name: source(day) for name, source in sorted(SOURCES.items())}

@@ -1,0 +1,191 @@
+"""The public API under /api/v1/public/: no login, read-only except sending an opinion.
+
+The same rules as the public pages: only announced dialogues (never drafts or cancelled ones), opinions
+sent through portal.submissions (consent required, rate limit per address), and tracking that never
+shows who sent an opinion. Unknown codes are 404 with no hint whether the code exists elsewhere.
+"""
+
+# No `from __future__ import annotations`: ninja reads the types through the rate-limit decorator.
+import datetime
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from common.api_paging import DEFAULT_LIMIT, Limit, Offset, page_of
+from common.api_types import LONG_TEXT, Date, Id, Text, TrackingCode, UnitCode
+from common.throttle import per_address
+from dialogues.models import DialogueHost, ScheduleStep
+from organizations.models import AdministrativeUnit
+from petitions.api import PetitionerIn
+from petitions.enums import PetitionerKind
+
+from .submissions import Sender, SubmissionError, public_dialogues, submit
+from .tracking import public_status
+
+router = Router(tags=["Công khai cho Nhân dân"], auth=None)
+
+
+class ErrorOut(Schema):
+    message: str
+
+
+class PublicDialogueOut(Schema):
+    id: int
+    title: str
+    unit: str
+    unit_name: str
+    kind: str
+    topic: str
+    form: str
+    date: datetime.date
+    start_time: str
+    end_time: str
+    venue: str
+    meeting_link: str
+    status: str
+    hosts: list[str]
+    opinions_until: datetime.date | None
+
+
+class PublicDialoguePage(Schema):
+    count: int
+    items: list[PublicDialogueOut]
+
+
+class OpinionIn(Schema):
+    unit: UnitCode | None = None
+    dialogue: Id | None = None
+    content: Text(LONG_TEXT) = ""
+    field: Text(200) = ""
+    petitioner: PetitionerIn = PetitionerIn()
+    consent: bool = False
+
+
+class OpinionCreated(Schema):
+    code: str
+
+
+class OpinionStatusOut(Schema):
+    code: str
+    state: str
+    status: str
+    unit: str
+    sent_on: datetime.date
+    dialogue: str
+    agency: str
+    due: datetime.date | None
+    late: bool
+    answer: str
+    outcome: str
+    answered_on: datetime.date | None
+    document_number: str
+    document_date: datetime.date | None
+    reason: str
+
+
+def _dialogue_out(dialogue) -> dict:
+    collect = next((step for step in dialogue.steps.all() if step.code == "collect"), None)
+    upcoming = dialogue.date >= timezone.localdate()
+    return {
+        "id": dialogue.pk,
+        "title": dialogue.title,
+        "unit": dialogue.unit.code,
+        "unit_name": dialogue.unit.name,
+        "kind": dialogue.kind,
+        "topic": dialogue.topic,
+        "form": dialogue.form,
+        "date": dialogue.date,
+        "start_time": dialogue.start_time.strftime("%H:%M"),
+        "end_time": dialogue.end_time.strftime("%H:%M"),
+        "venue": dialogue.venue,
+        "meeting_link": dialogue.meeting_link if upcoming else "",
+        "status": dialogue.status,
+        "hosts": [host.person.full_name for host in dialogue.hosts.all()],
+        "opinions_until": collect.due if collect else None,
+    }
+
+
+@router.get(
+    "/dialogues",
+    response={200: PublicDialoguePage, 400: ErrorOut},
+    summary="Lịch đối thoại đã công bố (lọc theo địa phương và ngày)",
+    auth=None,
+)
+def dialogues(
+    request: HttpRequest,
+    unit: UnitCode | None = None,
+    date_from: Date | None = None,
+    date_to: Date | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+):
+    found = public_dialogues().select_related("unit").order_by("date", "start_time", "id")
+    if unit:
+        place = AdministrativeUnit.objects.filter(code=unit).first()
+        if place is None:
+            raise HttpError(400, "Không có địa phương mang mã này.")
+        found = found.filter(unit__path__startswith=place.path)
+    if date_from:
+        found = found.filter(date__gte=date_from)
+    if date_to:
+        found = found.filter(date__lte=date_to)
+    found = found.prefetch_related(
+        Prefetch("hosts", queryset=DialogueHost.objects.select_related("person")),
+        Prefetch("steps", queryset=ScheduleStep.objects.filter(code="collect")),
+    )
+    count, items = page_of(found, limit, offset)
+    return {"count": count, "items": [_dialogue_out(dialogue) for dialogue in items]}
+
+
+def _sender(data: PetitionerIn) -> Sender:
+    organisation = data.kind == PetitionerKind.ORGANIZATION
+    return Sender(
+        kind=data.kind,
+        full_name=(data.representative or data.full_name) if organisation else data.full_name,
+        organization_name=data.organization_name,
+        address=data.address,
+        phone=data.phone,
+        email=data.email,
+    )
+
+
+@router.post(
+    "/opinions",
+    response={201: OpinionCreated, 400: ErrorOut, 429: ErrorOut},
+    summary="Gửi một ý kiến (cần đồng ý xử lý dữ liệu cá nhân; giới hạn số lần gửi theo địa chỉ)",
+    auth=None,
+)
+@per_address("RATELIMIT_PUBLIC_OPINION")
+def send_opinion(request: HttpRequest, payload: OpinionIn):
+    dialogue = public_dialogues().select_related("unit").filter(pk=payload.dialogue).first() if payload.dialogue else None
+    if payload.dialogue and dialogue is None:
+        raise HttpError(400, "Không có hội nghị đối thoại đã công bố mang số này.")
+    unit = AdministrativeUnit.objects.filter(code=payload.unit).first() if payload.unit else None
+    if payload.unit and unit is None:
+        raise HttpError(400, "Không có địa phương mang mã này.")
+    unit = unit or (dialogue.unit if dialogue else None)
+    if unit is None:
+        raise HttpError(400, "Hãy cho biết địa phương (unit) hoặc hội nghị đối thoại (dialogue) nhận ý kiến.")
+    try:
+        sender = _sender(payload.petitioner)
+        submission = submit(unit, payload.content, sender, consent=payload.consent, dialogue=dialogue, field_hint=payload.field)
+    except SubmissionError as error:
+        raise HttpError(400, str(error)) from None
+    return 201, {"code": submission.code}
+
+
+@router.get(
+    "/opinions/{code}",
+    response={200: OpinionStatusOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Tra cứu một ý kiến theo mã (không bao giờ có thông tin người gửi)",
+    auth=None,
+)
+@per_address("RATELIMIT_TRACKING")
+def track_opinion(request: HttpRequest, code: TrackingCode):
+    found = public_status(code)
+    if found is None:
+        raise HttpError(404, "Không có ý kiến nào mang mã này.")
+    return found.as_dict()
