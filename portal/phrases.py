@@ -54,7 +54,7 @@ ROLE_HOME: dict[str, dict] = {
     },
     Role.AGENCY_HEAD: {
         "title": _("Agency head"),
-        "links": [(_("My agency's inbox"), "petitions:inbox"), (_("Overdue answers"), "petitions:overdue")],
+        "links": [(_("My agency's inbox"), "petitions:inbox"), (_("My tasks"), "dialogues:my_tasks")],
         "duties": [
             _("Approve your agency's answers before they are sent"),
             _("Watch your agency's deadlines"),

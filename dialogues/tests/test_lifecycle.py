@@ -40,10 +40,14 @@ def test_plan_creates_eight_steps_owned_by_the_advising_office(staff):
     assert DialogueEvent.objects.filter(dialogue=dialogue, action="create").exists()
 
 
-def test_co_hosts_in_tan_ky_are_advised_by_vpdu_with_vp_hdnd_ubnd(staff):
-    """002 III: co-hosts (Secretary and People's Committee Chair) — VPĐU leads, with VP HĐND-UBND."""
+def test_co_hosts_in_tan_ky_are_advised_by_vpdu_with_vp_hdnd_ubnd(staff, monkeypatch):
+    """002 III: co-hosts (Secretary and People's Committee Chair) — VPĐU leads, with VP HĐND-UBND (a 2025 dialogue:
+    Tân Kỳ's plan binds 2025 only)."""
+    from common.tests.clock import today_is
+
+    today_is(monkeypatch, D(2025, 9, 1))
     hosts = [lifecycle.HostChoice(head("31-TANKY")), lifecycle.HostChoice(head("31-TANKY", "committee_chair"))]
-    dialogue = make_dialogue("31-TANKY", hosts=hosts, user=User.objects.get(username="quantri"))
+    dialogue = make_dialogue("31-TANKY", date=D(2025, 11, 20), hosts=hosts, user=User.objects.get(username="quantri"))
     assert dialogue.advising_office.code == "tk-vpdu"
     assert dialogue.advising_with.code == "tk-vphdnd-ubnd"
     assert dialogue.hosts.count() == 2

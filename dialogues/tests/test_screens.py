@@ -60,3 +60,19 @@ def test_page_and_api_share_the_filters(client, demo):
     assert "Hội nghị Beta" in ignored and "Hội nghị Alpha" in ignored
     refused = client.get("/api/v1/dialogues", {"kind": "khong-co"})
     assert refused.status_code == 400 and "không hợp lệ" in refused.json()["message"] and "thematic" in refused.json()["message"]
+
+
+def test_every_link_of_a_role_s_home_page_opens_for_that_role(client, demo):
+    """No role is shown a link that answers 403 (the agency head's "Overdue answers" did)."""
+    from django.urls import reverse
+
+    from organizations.demo import demo_data
+    from portal.phrases import ROLE_HOME
+
+    refused = []
+    for login_row in demo_data()["users"]:
+        login(client, login_row["username"])
+        for _label, name in ROLE_HOME[login_row["role"]]["links"]:
+            if client.get(reverse(name)).status_code == 403:
+                refused.append((login_row["username"], name))
+    assert refused == []

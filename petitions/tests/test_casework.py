@@ -77,15 +77,18 @@ def test_grouping_answers_once_and_tells_everyone(demo):
         casework.group(target, [receive("khác").case], user("vanphong"))
 
 
-def test_deadline_before_the_conference_is_when_answers_must_be_ready(demo):
-    """Before the conference: the profile's deadline for answers being ready (001 III.1: 7 days before)."""
-    dialogue = make_dialogue("31-GIAVIEN", user=user("quantri"))
+def test_deadline_before_the_conference_is_when_answers_must_be_ready(demo, monkeypatch):
+    """Before the conference: the profile's deadline for answers being ready (001 III.1: 7 days before).
+
+    Gia Viên's 2025 plan binds 2025 dialogues only, so the scenario is set in 2025."""
+    today_is(monkeypatch, D(2025, 9, 1))
+    dialogue = make_dialogue("31-GIAVIEN", date=D(2025, 11, 20), user=user("quantri"))
     petition = casework.receive(
         user("quantri"), dialogue.unit, casework.Opinion("Đèn đường hỏng"), Channel.FRONT, dialogue=dialogue
     )
     casework.classify(petition.case, user("quantri"), None, "within")
     case = casework.assign(petition.case, user("quantri"), dialogue.unit.organizations.get(code="gv-pvhxh"))
-    assert case.due == D(2027, 2, 26) and "001 III.1" in case.due_rule
+    assert case.due == D(2025, 11, 10) and "001 III.1" in case.due_rule
 
 
 def test_deadline_after_the_conference_is_the_answer_step(demo, monkeypatch):
