@@ -63,16 +63,14 @@ def fill(rows: int) -> None:
 
 
 def plan() -> str:
-    from django.db import connection
+    """The claim's own query (notifications.poller.due_rows), explained."""
+    from django.db import transaction
     from django.utils import timezone
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "EXPLAIN SELECT id FROM notifications_notification WHERE state = 'pending' AND next_attempt_at <= %s"
-            " AND claimed_at IS NULL ORDER BY next_attempt_at LIMIT 1000 FOR UPDATE SKIP LOCKED",
-            [timezone.now()],
-        )
-        return "\n".join(row[0] for row in cursor.fetchall())
+    from notifications.poller import due_rows
+
+    with transaction.atomic():
+        return due_rows(timezone.now())[:1000].explain()
 
 
 def main() -> None:

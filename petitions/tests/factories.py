@@ -2,8 +2,8 @@
 
 Phường Hồng An with the same codes and logins as the demo (so petitions.tests.helpers work unchanged):
 its Party office (Ngô Thị Thu, `vanphong`), the Phòng Kinh tế, Hạ tầng và Đô thị (Hoàng Anh Tuấn, `canbo`;
-Đỗ Quang Vinh, `lanhdao`) and the Tân Kỳ profile's fields of opinions. It loads one profile (not five) and
-no other unit: a test that needs hosts, dialogues or other units keeps using the `demo` fixture.
+Đỗ Quang Vinh, `lanhdao`) and its QT-VP.12 profile (fields of opinions from Tân Kỳ's). It loads two
+profiles (not five) and no other unit: a test that needs hosts, dialogues or other units keeps using `demo`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from organizations.reference import load_reference
 from regulations.loading import load_shipped_profile
 from regulations.models import ProfileBinding, RegulationProfile
 
-PROFILE = "tan-ky-2025"  # its fields of opinions are the ones every shipped profile takes (fields_from)
+FIELDS_PROFILE = "tan-ky-2025"  # its fields of opinions are the ones every shipped profile takes (fields_from)
+PROFILE = "hong-an-qt-vp12"  # Hồng An's own procedure, as in the demo
 
 
 @dataclass
@@ -39,8 +40,9 @@ def _login(username: str, full_name: str, role: str, organization: Organization)
 
 
 def hong_an_ward() -> Ward:
-    """Build the ward; costs one profile load and a dozen rows."""
+    """Build the ward; costs two profile loads and a dozen rows."""
     load_reference()
+    load_shipped_profile(FIELDS_PROFILE)
     load_shipped_profile(PROFILE)
     city = AdministrativeUnit.objects.create(
         code="31", name="Thành phố Hải Phòng", level=AdministrativeLevel.objects.get(code="province")

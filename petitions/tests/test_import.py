@@ -36,7 +36,7 @@ def run(content, name="y-kien.xlsx"):
     return result, created
 
 
-def test_good_file_goes_in_whole_with_tracking_codes(demo):
+def test_good_file_goes_in_whole_with_tracking_codes(ward):
     result, created = run(xlsx([HEADER, row(), row("Trộm cắp ở tổ 6", "Quốc phòng - An ninh", "front", name="")]))
     assert result.ok and len(created) == 2
     assert created[0].case.field.code == "kinh_te" and created[0].petitioner.full_name == "Nguyễn Văn A"
@@ -44,7 +44,7 @@ def test_good_file_goes_in_whole_with_tracking_codes(demo):
     assert len({p.tracking_code for p in created}) == 2
 
 
-def test_csv_with_codes(demo):
+def test_csv_with_codes(ward):
     import csv
 
     buffer = io.StringIO()
@@ -55,7 +55,7 @@ def test_csv_with_codes(demo):
     assert result.ok and created[0].case.field.code == "dat_dai_moi_truong"
 
 
-def test_bad_rows_import_nothing_and_report_each(demo):
+def test_bad_rows_import_nothing_and_report_each(ward):
     rows = [
         HEADER,
         row(),
@@ -78,23 +78,23 @@ def test_bad_rows_import_nothing_and_report_each(demo):
     }
 
 
-def test_wrong_columns(demo):
+def test_wrong_columns(ward):
     result, created = run(xlsx([["Content", "Channel"], ["x", "front"]]))
     assert not result.ok and "Sai tiêu đề cột" in result.errors[0].message and created == []
 
 
-def test_huge_file_is_refused_whole(demo, settings):
+def test_huge_file_is_refused_whole(ward, settings):
     settings.IMPORT_MAX_ROWS = 2000
     result, created = run(xlsx([HEADER] + [row(f"Ý kiến số {n}") for n in range(2001)]))
     assert not result.ok and "vượt quá giới hạn" in result.errors[0].message
     assert Petition.objects.count() == 0
 
 
-def test_a_large_good_file_goes_in(demo):
+def test_a_large_good_file_goes_in(ward):
     result, created = run(xlsx([HEADER] + [row(f"Ý kiến số {n} về đường ngõ {n}") for n in range(400)]))
     assert result.ok and Petition.objects.count() == 400
 
 
-def test_template_has_the_columns(demo):
+def test_template_has_the_columns(ward):
     book = load_workbook(io.BytesIO(template_workbook()))
     assert [cell.value for cell in book.worksheets[0][1]] == HEADER

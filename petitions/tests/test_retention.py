@@ -13,7 +13,6 @@ from petitions.enums import CaseStatus, Channel
 from petitions.models import Attachment, Case, CaseEvent, Petition, Petitioner
 from petitions.retention import ACTION, RetentionError, anonymise_closed_cases
 
-from .factories import hong_an_ward
 from .helpers import assigned, receive, user
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +33,7 @@ def petitioner_of(case: Case) -> Petitioner:
 
 
 @pytest.fixture
-def old_case(db):
-    hong_an_ward()  # the ward, its office and agency with named people: no whole demo needed
+def old_case(ward):
     """Ông Trần Văn Bình's matter, closed on 1/3/2021 (more than five years before TODAY), with a scan."""
     case = closed("Đề nghị sửa đường ngõ 12 Lê Lợi bị ngập khi mưa", D(2021, 3, 1))
     petition = case.petitions.get()

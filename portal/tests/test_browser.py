@@ -77,7 +77,7 @@ def test_profile_page_shows_rules_with_citations(demo_site):
     with chromium_page() as page:
         log_in(page, demo_site, "canbo")
         page.goto(f"{demo_site}/quy-dinh/tan-ky-2025/")
-        row = page.locator('tr[data-code="announce"]')
+        row = page.locator('tr[data-code="announce"]').first  # the rules table (a reminders table follows)
         assert "002 IV.1" in row.inner_text()
         assert "5 ngày làm việc trước hội nghị" in row.inner_text()
         screenshot(page, "quy-dinh-tan-ky")
