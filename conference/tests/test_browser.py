@@ -3,6 +3,7 @@ issues the conclusion notice, and the agency sees its new deadline in its inbox.
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from dialogues import lifecycle
 from dialogues.tests.factories import make_dialogue
@@ -44,11 +45,12 @@ def test_secretary_runs_the_conference_and_the_agency_sees_its_deadline(held_sit
             page.click("#register-form button[type=submit]")
             page.wait_for_selector(f"#queue li:has-text('{name}')")
         page.locator("#queue li").nth(4).locator("button.move-up").click()
-        page.wait_for_function("document.querySelectorAll('#queue li')[3].innerText.includes('Hoàng Văn E')")
+        # Locator waits, not wait_for_function: evaluating a string is refused by the CSP (no 'unsafe-eval').
+        expect(page.locator("#queue li").nth(3)).to_contain_text("Hoàng Văn E")
         spoken = []
         for _ in range(5):
             page.click("#call-next")
-            page.wait_for_function(f"document.querySelectorAll('#queue li[data-speaker]').length === {4 - len(spoken)}")
+            expect(page.locator("#queue li[data-speaker]")).to_have_count(4 - len(spoken))
             spoken.append(page.inner_text("#now-speaking"))
         screenshot(page, "hoi-nghi-chu-tri")
         assert "Hoàng Văn E" in spoken[3], "the reordered speaker spoke fourth"

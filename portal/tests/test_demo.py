@@ -78,10 +78,10 @@ def test_home_page_fits_the_role(client, demo, username, title):
 
 
 def test_demo_dialogues_show_each_state(demo):
-    from dialogues.demo import load_demo_dialogues
     from dialogues.models import Dialogue
+    from portal.demo import load_all_dialogues
 
-    assert load_demo_dialogues() == 3
+    assert load_all_dialogues() == 3
     states = dict(Dialogue.objects.values_list("unit__code", "status"))
     assert states == {"31-HONGAN": "planned", "31-TANKY": "concluded", "31-GIAVIEN": "archived"}
     gia_vien = Dialogue.objects.get(unit__code="31-GIAVIEN")

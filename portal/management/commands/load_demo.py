@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from dialogues.demo import load_demo_dialogues
+from portal.demo import load_all_dialogues
 from organizations.demo import demo_data, load_demo
 
 
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         call_command("load_reference_data", stdout=self.stdout)
         written, logins = load_demo()
-        dialogues = load_demo_dialogues()
+        dialogues = load_all_dialogues()
         self.stdout.write(f"Dữ liệu mẫu: {written} dòng được ghi, {dialogues} cuộc đối thoại mẫu được tạo.")
         self.stdout.write("")
         self.stdout.write("Tài khoản dùng thử (mật khẩu chung: {}):".format(demo_data()["password"]))
