@@ -142,7 +142,8 @@ def test_full_lifecycle_and_its_events(staff, monkeypatch):
         ("announce", "planned", "announced"),
         ("hold", "announced", "held"),
         ("conclude", "held", "concluded"),
-        *[("step_done:" + code, "concluded", "concluded") for code in ("plan", "collect", "classify", "answer")],
+        # saving the plan is the plan step (done with the "create" event), so the rest are done by hand
+        *[("step_done:" + code, "concluded", "concluded") for code in ("collect", "classify", "answer")],
         ("archive", "concluded", "archived"),
     ]
     steps = steps_of(dialogue)
@@ -230,14 +231,17 @@ def test_steps_done_and_waived(staff, monkeypatch):
     dialogue = make_dialogue()
     today_is(monkeypatch, D(2027, 2, 1))
     steps = steps_of(dialogue)
-    lifecycle.complete_step(steps["plan"], staff, D(2027, 2, 1))
+    assert steps["plan"].status == StepStatus.DONE, "saving the plan is the plan step"
+    with pytest.raises(lifecycle.TransitionError):
+        lifecycle.complete_step(steps["plan"], staff, D(2027, 2, 1))
+    lifecycle.complete_step(steps["classify"], staff, D(2027, 2, 1))
     with pytest.raises(lifecycle.TransitionError):
         lifecycle.waive_step(steps["collect"], staff, "")
     lifecycle.waive_step(steps["collect"], staff, "Không thu thập ý kiến trước theo chỉ đạo")
     with pytest.raises(lifecycle.TransitionError):
         lifecycle.waive_step(steps["announce"], staff, "bỏ")
     steps = steps_of(dialogue)
-    assert steps["plan"].status == StepStatus.DONE and steps["plan"].done_by == staff
+    assert steps["classify"].status == StepStatus.DONE and steps["classify"].done_by == staff
     assert steps["collect"].status == StepStatus.WAIVED and steps["collect"].due is None
     lifecycle.reschedule(dialogue, staff, D(2027, 3, 17), "Đổi lịch")
     assert steps_of(dialogue)["collect"].status == StepStatus.WAIVED, "a waiver by hand survives rescheduling"
@@ -253,12 +257,12 @@ def test_no_completion_date_after_today(staff, monkeypatch):
     dialogue = make_dialogue(date=today + datetime.timedelta(days=2), kind="ad_hoc")
     with pytest.raises(lifecycle.TransitionError, match="không được sau ngày hôm nay"):
         lifecycle.hold(dialogue, staff, D(2027, 1, 15))
-    plan = steps_of(dialogue)["plan"]
+    collect = steps_of(dialogue)["collect"]
     with pytest.raises(lifecycle.TransitionError, match="26/11/2026"):
-        lifecycle.complete_step(plan, staff, today + datetime.timedelta(days=1))
+        lifecycle.complete_step(collect, staff, today + datetime.timedelta(days=1))
     dialogue.refresh_from_db()
     assert dialogue.status == Status.PLANNED
-    assert steps_of(dialogue)["plan"].status == StepStatus.PENDING
+    assert steps_of(dialogue)["collect"].status == StepStatus.PENDING
     assert not dialogue.events.exclude(action="create").exists()
 
 
@@ -283,13 +287,13 @@ def _concluded(staff, monkeypatch):
 
 
 def test_archive_refuses_with_the_list_of_pending_steps(staff, monkeypatch):
-    """Finding 1: four steps "not done" stop the archive, and the message names them."""
+    """Finding 1: the steps "not done" stop the archive, and the message names them."""
     dialogue = _concluded(staff, monkeypatch)
     monkeypatch.setattr(lifecycle, "ARCHIVE_CHECKS", [])
     with pytest.raises(lifecycle.TransitionError) as refused:
         lifecycle.archive(dialogue, staff, D(2027, 4, 30))
     message = str(refused.value)
-    for code in ("plan", "collect", "classify", "answer"):
+    for code in ("collect", "classify", "answer"):
         assert str(steps_of(dialogue)[code].get_code_display()) in message
     dialogue.refresh_from_db()
     assert dialogue.status == Status.CONCLUDED
@@ -331,7 +335,7 @@ def test_overdue_is_one_rule_for_the_queryset_and_the_step(staff, monkeypatch):
 
     dialogue = make_dialogue()
     today_is(monkeypatch, D(2027, 6, 1))
-    plan = steps_of(dialogue)["plan"]
+    plan = steps_of(dialogue)["announce"]
     assert plan.is_overdue() and ScheduleStep.objects.overdue().filter(pk=plan.pk).exists()
     for status in (Status.CANCELLED, Status.ARCHIVED):
         Dialogue.objects.filter(pk=dialogue.pk).update(status=status)
