@@ -1,4 +1,4 @@
-"""Demo dialogues for `make run`: one coming up in Hồng An, one held in Tân Kỳ, one concluded in Gia Viên (archived by portal.demo).
+"""Demo dialogues for `make run`: coming up in Hồng An, held in Tân Kỳ, concluded in Gia Viên (archived by portal.demo).
 
 Idempotent: a demo dialogue that exists (same unit and subject) is left as it is.
 """

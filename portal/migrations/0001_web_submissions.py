@@ -13,9 +13,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('dialogues', '0003_web_submissions'),
+        ('dialogues', '0003_list_indexes'),
         ('organizations', '0003_staged_import'),
-        ('petitions', '0003_web_submissions'),
+        ('petitions', '0003_list_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,9 +10,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from common.commands import VietnameseArgumentErrors
 from dialogues.enums import DialogueKind, StepCode
 from dialogues.schedule import plan_schedule
-from common.commands import VietnameseArgumentErrors
 from regulations.models import RegulationProfile
 from workdays.inputs import FIRST_YEAR, LAST_YEAR
 

@@ -3,8 +3,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from portal.demo import load_all_dialogues
 from organizations.demo import demo_data, load_demo
+from portal.demo import load_all_dialogues
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dialogues', '0003_web_submissions'),
+        ('dialogues', '0003_list_indexes'),
         ('organizations', '0003_staged_import'),
         ('petitions', '0002_personal_data_access_per_disclosure'),
         ('regulations', '0006_layers_and_validity'),
