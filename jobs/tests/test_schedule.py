@@ -11,7 +11,7 @@ from jobs.tasks import run_command
 def test_every_scheduled_entry_has_its_task_and_command():
     app.loader.import_default_modules()
     names = {entry["args"][0] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert names == {"anonymise_closed_cases", "prune_security_log", "prune_jobs"}
+    assert names == {"anonymise_closed_cases", "prune_security_log", "prune_jobs", "remind_deadlines", "send_notifications"}
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks and entry["args"][0] in get_commands()
 
