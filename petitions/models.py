@@ -127,7 +127,7 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [  # province scale (docs/notes/PROVINCE.md): the list's order per unit; open matters by deadline
+        indexes = [  # province scale (docs/quy-mo.md): the list's order per unit; open matters by deadline
             models.Index(fields=["unit", "-created_at", "-id"], name="case_unit_created"),
             models.Index(fields=["unit", "due"], name="case_open_unit_due", condition=~models.Q(status="closed")),
         ]
