@@ -82,14 +82,7 @@ def visible_units(user: User | AnonymousUser) -> QuerySet[AdministrativeUnit]:
         return AdministrativeUnit.objects.none()
     if user.is_superuser:
         return AdministrativeUnit.objects.all()
-    condition = Q(pk__in=[])
-    for membership in memberships(user):
-        own = membership.organization.unit
-        if membership.role in SUBTREE_ROLES:
-            condition |= Q(path__startswith=own.path)
-        else:
-            condition |= Q(pk=own.pk)
-    return AdministrativeUnit.objects.filter(condition)
+    return _units_where(user, frozenset(Role.values), SUBTREE_ROLES)
 
 
 def units_for(user: User | AnonymousUser, action: str) -> QuerySet[AdministrativeUnit]:
@@ -101,13 +94,16 @@ def units_for(user: User | AnonymousUser, action: str) -> QuerySet[Administrativ
     if user.is_superuser:
         return AdministrativeUnit.objects.all()
     # The same rule as can(), as one condition: a province's thousands of units are never looped over in Python.
-    subtree = SUBTREE_ROLES if action in READ_ACTIONS else SUBTREE_WRITERS
+    return _units_where(user, ACTIONS[action], SUBTREE_ROLES if action in READ_ACTIONS else SUBTREE_WRITERS)
+
+
+def _units_where(user: User, roles: frozenset[str], subtree: frozenset[str]) -> QuerySet[AdministrativeUnit]:
+    """The units of the user's memberships in `roles`, with everything below them for the `subtree` roles."""
     condition = Q(pk__in=[])
     for membership in memberships(user):
-        if membership.role not in ACTIONS[action]:
-            continue
-        own = membership.organization.unit
-        condition |= Q(path__startswith=own.path) if membership.role in subtree else Q(pk=own.pk)
+        if membership.role in roles:
+            own = membership.organization.unit
+            condition |= Q(path__startswith=own.path) if membership.role in subtree else Q(pk=own.pk)
     return AdministrativeUnit.objects.filter(condition)
 
 
