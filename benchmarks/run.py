@@ -222,12 +222,8 @@ def run(size_name: str) -> str:
         print(rows[-1], flush=True)
     from django.db import connection
 
-    header = (
-        f"Run on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, size `{size_name}`, {connection.vendor}"
-        f" {'.'.join(map(str, connection.pg_version // 10000 and [connection.pg_version // 10000]))}"
-        if connection.vendor == "postgresql"
-        else f"Run on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, size `{size_name}`, {connection.vendor}"
-    )
+    database = f"PostgreSQL {connection.pg_version // 10000}" if connection.vendor == "postgresql" else connection.vendor
+    header = f"Run on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, size `{size_name}`, {database}"
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     return f"{header}; {machine}; median of {RUNS} runs after a warm-up, cap {CAP_SECONDS} s.\n\n" + "\n".join(rows) + "\n"
 
