@@ -32,6 +32,9 @@ run: venv
 	@echo ""
 	@echo "Đối thoại đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	@echo "Trang quản trị: http://$(HOST):$(PORT)/quan-tri/   API: http://$(HOST):$(PORT)/api/v1/docs"
+	@echo "Thông báo: tiến trình gửi chạy kèm (mỗi 30 giây); thư ghi vào var/mail/ khi chưa cấu hình SMTP."
+	@$(BIN)/python manage.py send_notifications --loop --remind --every 30 > var/send_notifications.log 2>&1 & \
+	poller=$$!; trap 'kill $$poller 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The production path on this machine: gunicorn + whitenoise (+ a Celery worker when CELERY_BROKER_URL is set).

@@ -14,10 +14,13 @@ from ninja.renderers import JSONRenderer
 from api.auth import BearerToken, CookieSession
 from api.errors import describe
 from common.throttle import too_many_requests
+from conference.api import router as conference_router
+from convening.api import router as convening_public_router
 from dialogues.api import router as dialogues_router
 from petitions.api import router as petitions_router
 from portal.api import router as public_router
 from reports.api import router as reports_router
+from supervision.api import router as supervision_router
 from workdays.api import router as workdays_router
 
 
@@ -62,6 +65,9 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError):
 
 api.add_router("/workdays", workdays_router)
 api.add_router("/dialogues", dialogues_router)
+api.add_router("/conference", conference_router)
 api.add_router("/petitions", petitions_router)
 api.add_router("/reports", reports_router)
+api.add_router("/supervision", supervision_router)
 api.add_router("/public", public_router)  # the People's side: no login (portal/api.py)
+api.add_router("/public/convening-requests", convening_public_router)  # no login (convening/api.py)

@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass
 
 BATCH = 5000
+BIG_COMMUNE_MATTERS = 10_000  # matters of one unit: the case page's suggestions (issue 16)
+CONCLUSION_MATTERS = 200  # matters of one dialogue: the conclusion notice measure (issue 16)
 TODAY = datetime.date(2026, 11, 26)
 
 
@@ -61,7 +63,7 @@ def setup_django() -> None:
 def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
     """Write the data set; returns the row counts written. Idempotent per size: an existing set is kept."""
     from django.contrib.auth.models import User
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from dialogues.enums import STEP_ORDER, Status, StepStatus
     from dialogues.models import Dialogue, ScheduleStep
@@ -78,7 +80,8 @@ def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
     rng = random.Random(seed)
     marker = f"B{size_name[0].upper()}"  # unit codes are at most 16 characters: BP00-0001
     if AdministrativeUnit.objects.filter(code=f"{marker}00").exists():
-        return {"kept": 1}
+        kept = {"kept": 1, "matters_of_one_dialogue": attach_matters(size_name)}
+        return kept | {"matters_of_the_big_commune": big_commune(size_name, rng)}
     load_reference()
     load_shipped_overrides()
     load_shipped_profiles()
@@ -129,6 +132,9 @@ def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
         clerk, _ = User.objects.get_or_create(username=f"bench-{size_name}-xa")
         province_office, commune_office = by_unit[provinces[0].pk]["party_office"], by_unit[communes[0].pk]["party_office"]
         Membership.objects.get_or_create(user=viewer, organization=province_office, role=Role.UPPER_VIEWER)
+        for province in provinces[1:]:  # national size: the viewer follows every province (a million open steps)
+            office = by_unit[province.pk]["party_office"]
+            Membership.objects.get_or_create(user=viewer, organization=office, role=Role.UPPER_VIEWER)
         Membership.objects.get_or_create(user=clerk, organization=commune_office, role=Role.ADVISING_STAFF)
 
         dialogues = []
@@ -172,6 +178,12 @@ def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
         ScheduleStep.objects.bulk_create(steps, batch_size=BATCH)
         counts["steps"] += len(steps)
 
+        if size_name == "national" and connection.vendor == "postgresql":  # 2,000,000 opinions: written by the database
+            from .bulk_sql import opinions
+
+            made = opinions(marker, size.opinions_per_commune, WORDS, [field.pk for field in fields], TODAY, seed)
+            counts["cases"], counts["petitions"] = made["cases"], made["petitions"]
+            communes = []  # nothing left for the loop below
         for unit in communes:
             petitioners, cases = [], []
             for _i in range(size.opinions_per_commune):
@@ -210,7 +222,76 @@ def generate(size_name: str, seed: int = 2026) -> dict[str, int]:
             Petition.objects.bulk_create(petitions, batch_size=BATCH)
             counts["cases"] += len(cases)
             counts["petitions"] += len(petitions)
+    counts["matters_of_one_dialogue"] = attach_matters(size_name)
+    counts["matters_of_the_big_commune"] = big_commune(size_name, rng)
     return counts
+
+
+def big_commune(size_name: str, rng: random.Random, count: int = BIG_COMMUNE_MATTERS) -> int:
+    """The second commune grown to `count` matters, with its own clerk: the case page measure (suggestions over 10,000).
+
+    Idempotent: a data set generated before this step gets it on the next run.
+    """
+    from django.contrib.auth.models import User
+
+    from organizations.enums import Role
+    from organizations.models import AdministrativeUnit, Membership, Organization
+    from petitions.enums import CaseStatus, Channel
+    from petitions.models import Case, Petition, Petitioner, fold, new_tracking_code
+
+    marker = f"B{size_name[0].upper()}"
+    unit = AdministrativeUnit.objects.filter(code__startswith=marker, parent__isnull=False).order_by("code")[1:2].first()
+    if unit is None:
+        return 0
+    office = Organization.objects.get(unit=unit, kind__code="party_office")
+    clerk, _ = User.objects.get_or_create(username=f"bench-{size_name}-xa-lon")
+    Membership.objects.get_or_create(user=clerk, organization=office, role=Role.ADVISING_STAFF)
+    have = Case.objects.filter(unit=unit).count()
+    missing = count - have
+    if missing <= 0:
+        return have
+    petitioners = Petitioner.objects.bulk_create(
+        [Petitioner(kind="person", full_name=f"Trần Thị {rng.randint(1, 99999)}") for _ in range(missing)], batch_size=BATCH
+    )
+    cases = []
+    for _ in range(missing):
+        summary = _sentence(rng)
+        cases.append(Case(unit=unit, summary=summary, search_text=fold(summary), status=rng.choice(list(CaseStatus.values))))
+    Case.objects.bulk_create(cases, batch_size=BATCH)
+    petitions = []
+    for petitioner, case in zip(petitioners, cases, strict=True):
+        code = new_tracking_code()
+        petitions.append(
+            Petition(
+                unit=unit, case=case, tracking_code=code, content=case.summary, search_text=fold(f"{code} {case.summary}"),
+                channel=rng.choice(list(Channel.values)), received_on=TODAY - datetime.timedelta(days=rng.randint(0, 400)),
+                petitioner=petitioner,
+            )
+        )
+    Petition.objects.bulk_create(petitions, batch_size=BATCH)
+    return count
+
+
+def attach_matters(size_name: str, count: int = CONCLUSION_MATTERS) -> int:
+    """Give the first commune's latest dialogue `count` of the commune's matters, for the conclusion notice measure.
+
+    Idempotent: a data set generated before this step gets it on the next run.
+    """
+    from dialogues.models import Dialogue
+    from organizations.models import AdministrativeUnit
+    from petitions.models import Case, Petition
+
+    marker = f"B{size_name[0].upper()}"
+    commune = AdministrativeUnit.objects.filter(code__startswith=marker, parent__isnull=False).order_by("code").first()
+    dialogue = Dialogue.objects.filter(unit=commune).order_by("-date", "-id").first() if commune else None
+    have = Case.objects.filter(dialogue=dialogue).count() if dialogue else 0
+    if dialogue is None or have >= count:
+        return have
+    free = Case.objects.filter(unit=dialogue.unit, dialogue__isnull=True).order_by("id")
+    chosen = list(free.values_list("pk", flat=True)[: count - have])
+    Case.objects.filter(pk__in=chosen).update(dialogue=dialogue)
+    Petition.objects.filter(case__in=chosen).update(dialogue=dialogue)
+    return have + len(chosen)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Measure the pages a province uses against their floor (the same answer in hand-written SQL), in one run.
+"""Measure the pages a province (or the country) uses against their floor (the same answer in hand-written SQL), in one run.
 
 Usage: `make bench` (province size) or `make bench ARGS=--quick`. Prints one table — measure, data size,
 result, floor, ratio, goal — and writes it to benchmarks/last-run.md with the machine it ran on.
@@ -24,6 +24,7 @@ from benchmarks.generate import TODAY, generate, setup_django
 from benchmarks.indexes import ensure_indexes
 
 CAP_SECONDS = 60
+NEWEST = "created_at DESC, id DESC"
 RUNS = 3
 
 
@@ -42,6 +43,7 @@ class Measure:
     goal_ms: float
     page: Callable[[], object]
     floor: Callable[[], object] | None = None
+    within: float | None = None  # the goal also asks: at most this many times its floor
 
 
 def timed(action: Callable[[], object]) -> float | None:
@@ -85,95 +87,133 @@ def page(client, url: str) -> Callable[[], object]:
     return run
 
 
+def cold(action: Callable[[], object]) -> Callable[[], object]:
+    """The action right after a change: the cached totals are empty and computed again (the worst view)."""
+    from django.core.cache import cache
+
+    def run():
+        cache.clear()
+        return action()
+
+    return run
+
+
 def measures(size_name: str) -> list[Measure]:
     from django.contrib.auth.models import User
     from django.test import Client
     from django.urls import reverse
 
     from dialogues.models import Dialogue, ScheduleStep
+    from dialogues.views import overdue_totals
+    from documents.issuing import draft
+    from documents.kinds import Kind
+    from organizations.access import units_for
     from organizations.models import AdministrativeUnit
     from petitions.models import Case
 
     marker = f"B{size_name[0].upper()}"
     province = AdministrativeUnit.objects.get(code=f"{marker}00")
     commune = AdministrativeUnit.objects.filter(parent=province).order_by("code").first()
-    viewer, clerk = Client(), Client()
-    viewer.force_login(User.objects.get(username=f"bench-{size_name}-tinh"))
+    viewer_user = User.objects.get(username=f"bench-{size_name}-tinh")
+    viewer, clerk, big = Client(), Client(), Client()
+    viewer.force_login(viewer_user)
     clerk.force_login(User.objects.get(username=f"bench-{size_name}-xa"))
-    in_province = f"SELECT id FROM organizations_administrativeunit WHERE path LIKE '{province.path}%%'"
-    opinions = Case.objects.filter(unit__path__startswith=province.path).count()
+    big.force_login(User.objects.get(username=f"bench-{size_name}-xa-lon"))
+    followed = units_for(viewer_user, "supervise")
+    in_units = f"SELECT id FROM organizations_administrativeunit WHERE {_paths(followed)}"
+    in_province = in_units  # the viewer's units: one province, or every province at the national size
+    everything = Case.objects.count()
+    opinions = Case.objects.filter(unit__in=followed).count()
     commune_opinions = Case.objects.filter(unit=commune).count()
-    steps = ScheduleStep.objects.filter(status="pending").count()
-    dialogues = Dialogue.objects.filter(unit__path__startswith=province.path).count()
-    case = Case.objects.filter(unit=commune).order_by("id").first()
+    steps = ScheduleStep.objects.overdue(TODAY).filter(dialogue__unit__in=followed).count()
+    dialogues = Dialogue.objects.filter(unit__in=followed).count()
+    commune_dialogues = Dialogue.objects.filter(unit=commune).count()
+    big_case = Case.objects.filter(unit__code=f"{marker}00-0001").order_by("id").first()
+    big_matters = Case.objects.filter(unit=big_case.unit).count()
+    meeting = Dialogue.objects.filter(unit=commune).order_by("-date", "-id").first()
+    meeting_matters = Case.objects.filter(dialogue=meeting).count()
     today = TODAY.isoformat()
-    return [
+    scope = "country" if size_name == "national" else "province"
+    overdue_sql = (
+        "FROM dialogues_schedulestep s JOIN dialogues_dialogue d ON d.id = s.dialogue_id"
+        f" WHERE s.status = 'pending' AND s.due < %s AND d.status IN ('planned', 'announced', 'held', 'concluded')"
+        f" AND d.unit_id IN ({in_units})"
+    )
+    search_sql = (
+        "SELECT id, summary FROM petitions_case c WHERE unit_id IN ({units}) AND (search_text LIKE %s OR EXISTS"
+        " (SELECT 1 FROM petitions_petition p WHERE p.case_id = c.id AND p.search_text LIKE %s))"
+        " ORDER BY created_at DESC, id DESC LIMIT 50"
+    )
+    rows = [
         Measure(
-            "overdue board, first page",
-            f"{steps:,} open steps",
+            "request floor: a page that does nothing (404), logged in",
+            "the same middleware, session and template engine",
+            50,
+            lambda: viewer.get("/khong-co-trang-nay/", secure=True),
+        ),
+        Measure(
+            f"overdue board, first page ({scope} viewer)",
+            f"{steps:,} overdue steps",
             200,
             page(viewer, reverse("dialogues:overdue")),
-            sql(
-                "SELECT s.id, s.due, d.title FROM dialogues_schedulestep s JOIN dialogues_dialogue d ON d.id = s.dialogue_id"
-                f" WHERE s.status = 'pending' AND s.due < %s AND d.status <> 'cancelled' AND d.unit_id IN ({in_province})"
-                " ORDER BY s.due, s.id LIMIT 50",
-                [today],
-            ),
+            sql(f"SELECT s.id, s.due {overdue_sql} ORDER BY s.due, d.date, s.id LIMIT 50", [today]),
         ),
         Measure(
-            "overdue steps per unit (SQL)",
-            f"{steps:,} open steps",
+            "overdue steps per unit, recomputed after a change",
+            f"{steps:,} overdue steps",
             500,
-            sql(
-                "SELECT d.unit_id, count(*) FROM dialogues_schedulestep s JOIN dialogues_dialogue d ON d.id = s.dialogue_id"
-                f" WHERE s.status = 'pending' AND s.due < %s AND d.status <> 'cancelled' AND d.unit_id IN ({in_province})"
-                " GROUP BY d.unit_id",
-                [today],
-            ),
+            cold(lambda: overdue_totals(followed, TODAY)),
+            sql(f"SELECT d.unit_id, count(*) {overdue_sql} GROUP BY d.unit_id", [today]),
         ),
         Measure(
-            "opinions list, province viewer",
-            f"{opinions:,} opinions",
+            f"opinions list, {scope} viewer",
+            f"{opinions:,} of {everything:,} opinions",
             150,
             page(viewer, reverse("petitions:list")),
-            sql(
-                f"SELECT id, summary FROM petitions_case WHERE unit_id IN ({in_province})"
-                " ORDER BY created_at DESC, id DESC LIMIT 50",
-                [],
-            ),
+            sql(f"SELECT id, summary FROM petitions_case WHERE unit_id IN ({in_province}) ORDER BY {NEWEST} LIMIT 50", []),
         ),
         Measure(
-            'search "dat dai", province',
+            f"opinions list, {scope} viewer, after a change (counts recomputed)",
+            f"{opinions:,} opinions",
+            1000,
+            cold(page(viewer, reverse("petitions:list"))),
+            sql(f"SELECT field_id, jurisdiction, status, agency_id, count(*) FROM petitions_case WHERE unit_id IN ({in_province})"
+                " GROUP BY 1, 2, 3, 4", []),
+        ),
+        Measure(
+            f'search "dat dai", {scope} viewer',
             f"{opinions:,} opinions",
             150,
             page(viewer, reverse("petitions:list") + "?q=dat+dai"),
-            sql(
-                f"SELECT id, summary FROM petitions_case WHERE unit_id IN ({in_province}) AND search_text LIKE %s"
-                " ORDER BY created_at DESC, id DESC LIMIT 50",
-                ["%dat dai%"],
-            ),
+            sql(search_sql.format(units=in_province), ["%dat dai%", "%dat dai%"]),
+            within=3,
         ),
         Measure(
             'search "dat dai", one commune',
-            f"{commune_opinions:,} of {opinions:,}",
+            f"{commune_opinions:,} of {everything:,}",
             150,
             page(clerk, reverse("petitions:list") + "?q=dat+dai"),
-            sql(
-                "SELECT id, summary FROM petitions_case WHERE unit_id = %s AND search_text LIKE %s"
-                " ORDER BY created_at DESC LIMIT 50",
-                [commune.pk, "%dat dai%"],
-            ),
+            sql(search_sql.format(units="%s"), [commune.pk, "%dat dai%", "%dat dai%"]),
+            within=3,
         ),
         Measure(
-            "Form 5 compilation, province",
+            "opinions list, one commune",
+            f"{commune_opinions:,} of {everything:,}",
+            150,
+            page(clerk, reverse("petitions:list")),
+            sql(f"SELECT id, summary FROM petitions_case WHERE unit_id = %s ORDER BY {NEWEST} LIMIT 50", [commune.pk]),
+        ),
+        Measure(
+            f"Form 5 compilation, {scope} viewer",
             f"{opinions:,} opinions",
             300,
             page(viewer, reverse("petitions:compilation")),
             sql(
-                f"SELECT field_id, jurisdiction, status, count(*) FROM petitions_case WHERE unit_id IN ({in_province})"
-                " GROUP BY field_id, jurisdiction, status",
+                "SELECT c.field_id, c.jurisdiction, count(DISTINCT c.id), count(p.id) FROM petitions_case c"
+                f" LEFT JOIN petitions_petition p ON p.case_id = c.id WHERE c.unit_id IN ({in_province}) GROUP BY 1, 2",
                 [],
             ),
+            within=2,
         ),
         Measure(
             "API list, one commune",
@@ -183,23 +223,59 @@ def measures(size_name: str) -> list[Measure]:
             sql("SELECT * FROM petitions_petition WHERE unit_id = %s ORDER BY received_on DESC, id DESC LIMIT 100", [commune.pk]),
         ),
         Measure(
-            "dialogues list, province",
+            f"dialogues list, {scope} viewer",
             f"{dialogues:,} dialogues",
             150,
             page(viewer, reverse("dialogues:list")),
-            sql(
-                f"SELECT id, title, date FROM dialogues_dialogue WHERE unit_id IN ({in_province})"
-                " ORDER BY date DESC, id DESC LIMIT 50",
-                [],
-            ),
+            sql(f"SELECT id, title, date FROM dialogues_dialogue WHERE unit_id IN ({in_province}) ORDER BY date DESC, id DESC"
+                " LIMIT 50", []),
+        ),
+        Measure(
+            "dialogues list, one commune",
+            f"{commune_dialogues:,} of {Dialogue.objects.count():,}",
+            150,
+            page(clerk, reverse("dialogues:list")),
+            sql("SELECT id, title, date FROM dialogues_dialogue WHERE unit_id = %s "
+                " ORDER BY date DESC, id DESC LIMIT 50", [commune.pk]),
         ),
         Measure(
             "case page with suggestions",
-            f"{commune_opinions:,} matters in the unit",
+            f"{big_matters:,} matters in the unit",
             150,
-            page(clerk, reverse("petitions:case", args=[case.pk])),
+            page(big, reverse("petitions:case", args=[big_case.pk])),
+        ),
+        Measure(
+            "case page with suggestions, first view after a change",
+            f"{big_matters:,} matters in the unit",
+            1000,
+            lambda: _suggestions_after_change(big, big_case),
+        ),
+        Measure(
+            "conclusion notice (DOCX draft)",
+            f"{meeting_matters:,} matters",
+            300,
+            lambda: draft(Kind.CONCLUSION, meeting),
         ),
     ]
+    return rows
+
+
+def _paths(units) -> str:
+    """The SQL condition of the units a user follows, as hand-written SQL for the floor."""
+    roots = {unit.path for unit in units if unit.parent_id is None} or {unit.path for unit in units}
+    return " OR ".join(f"path LIKE '{path}%%'" for path in sorted(roots))
+
+
+def _suggestions_after_change(client, case) -> object:
+    """The unit's suggestion index is rebuilt after its matters changed (the cache is dropped, as a change does)."""
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    from petitions import suggest
+
+    suggest.forget(case.unit_id)
+    cache.clear()
+    return page(client, reverse("petitions:case", args=[case.pk]))()
 
 
 def fmt(ms: float | None) -> str:
@@ -214,10 +290,14 @@ def run(size_name: str) -> str:
         result = timed(measure.page)
         floor = timed(measure.floor) if measure.floor else None
         ratio = f"{result / floor:.1f}×" if result and floor else "—"
-        met = "yes" if result is not None and result <= measure.goal_ms else "no"
+        met = result is not None and result <= measure.goal_ms
+        goal = f"< {measure.goal_ms:.0f} ms"
+        if measure.within:
+            goal += f", ≤ {measure.within:.0f}× floor"
+            met = met and floor is not None and result <= measure.within * floor
         rows.append(
             f"| {measure.name} | {measure.data} | {fmt(result)} | {fmt(floor) if measure.floor else '—'} | {ratio}"
-            f" | < {measure.goal_ms:.0f} ms | {met} |"
+            f" | {goal} | {'yes' if met else 'no'} |"
         )
         print(rows[-1], flush=True)
     from django.db import connection
@@ -225,6 +305,7 @@ def run(size_name: str) -> str:
     database = f"PostgreSQL {connection.pg_version // 10000}" if connection.vendor == "postgresql" else connection.vendor
     header = f"Run on {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, size `{size_name}`, {database}"
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    machine += ", load average {:.1f} / {:.1f} / {:.1f} (1/5/15 min) at the end".format(*os.getloadavg())
     return f"{header}; {machine}; median of {RUNS} runs after a warm-up, cap {CAP_SECONDS} s.\n\n" + "\n".join(rows) + "\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from notifications import petitioners as petitioner_notices
 from notifications.outbox import notify
 from organizations.enums import Role
 from organizations.models import Membership
@@ -32,4 +33,5 @@ def notice_issued(notice: ConclusionNotice) -> int:
                 link=reverse("dialogues:detail", args=[dialogue.pk]),
             )
         )
+    written += petitioner_notices.conclusion_issued(dialogue, notice.issued_on)  # petitioners who consented
     return written

@@ -224,3 +224,29 @@ class NoticeRecipient(models.Model):
 
     def __str__(self) -> str:
         return self.organization.name if self.organization else (self.petition.tracking_code if self.petition else self.role)
+
+
+class DialogueSession(models.Model):
+    """One session of a dialogue held by clusters of villages or residential groups in a large commune
+    (Luật 72/2025/QH15 Điều 43, summarised): its own place, time, attendance and minutes; the dialogue stays one
+    dialogue in every count and report."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="sessions", verbose_name=_("dialogue"))
+    cluster = models.CharField(_("cluster of villages / residential groups"), max_length=300)
+    venue = models.CharField(_("venue"), max_length=300)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    attendance = models.PositiveIntegerField(_("people present"), null=True, blank=True)
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    minutes_file = models.FileField(_("minutes"), upload_to="conference/sessions/%Y/%m/", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dialogue", "date", "start_time", "id"]
+        constraints = [models.UniqueConstraint(fields=["dialogue", "cluster"], name="one_session_per_cluster")]
+        verbose_name = _("session by cluster")
+        verbose_name_plural = _("sessions by cluster")
+
+    def __str__(self) -> str:
+        return f"{self.cluster} ({self.date:%d/%m/%Y})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import session_views, views
 
 app_name = "conference"
 urlpatterns = [
@@ -16,4 +16,7 @@ urlpatterns = [
     path("<int:pk>/bien-ban/tra-loi/", views.hall_answer, name="hall_answer"),
     path("<int:pk>/ket-qua/", views.outcomes, name="outcomes"),
     path("<int:pk>/thong-bao-ket-luan/", views.notice, name="notice"),
+    path("<int:pk>/phien/", session_views.session_list, name="sessions"),
+    path("<int:pk>/phien/<int:session_pk>/ghi-nhan/", session_views.session_record, name="session_record"),
+    path("<int:pk>/phien/<int:session_pk>/bien-ban/", session_views.session_minutes, name="session_minutes"),
 ]

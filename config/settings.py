@@ -74,7 +74,10 @@ INSTALLED_APPS = [
     "conference",
     "documents",
     "reports",
+    "supervision",
     "portal",
+    "convening",
+    "publishing",
     "api",
 ]
 
@@ -126,6 +129,10 @@ DATABASES = {
         conn_max_age=int(env_str("DB_CONN_MAX_AGE", "60")),
     )
 }
+# PostgreSQL's JIT compiles plans it guesses costly: 0.6 s spent compiling a 0.1 s list query (issue 16, docs/quy-mo.md).
+for _database in DATABASES.values():
+    if "postgresql" in _database.get("ENGINE", ""):
+        _database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 # Reports may read from a PostgreSQL replica (config/db_router.py); everything else uses "default".
 if env_str("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = dj_database_url.parse(
@@ -264,10 +271,16 @@ NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)
 # SMS and Zalo OA: a dotted path to `send(address, text)`; the default only logs (nothing leaves the server).
 NOTIFY_SMS_GATEWAY = env_str("NOTIFY_SMS_GATEWAY", "notifications.channels.logging_gateway")
 NOTIFY_ZALO_GATEWAY = env_str("NOTIFY_ZALO_GATEWAY", "notifications.channels.logging_gateway")
+# The host's briefing and reporting-duty reminders (working days before); the public address in petitioners' mails.
+NOTIFY_BRIEFING_DAYS = env_int("NOTIFY_BRIEFING_DAYS", 3)
+NOTIFY_REPORT_DAYS = tuple(int(n) for n in env_list("NOTIFY_REPORT_DAYS", "5,1"))
+NOTIFY_SITE_URL = env_str("NOTIFY_SITE_URL", "")
 # Stored job results (PDF copies, dossier ZIPs) are a cache: deleted after this many days, made again on request.
 JOB_RESULT_DAYS = env_int("JOB_RESULT_DAYS", 30)
 # Closed cases keep the petitioner's personal data this long, then it is overwritten (statistics stay).
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 5 * 365)
+# Web opinions rejected or never accepted lose their sender's data after this many days (portal/retention.py).
+WEB_SUBMISSION_RETENTION_DAYS = env_int("WEB_SUBMISSION_RETENTION_DAYS", 90)
 
 # Largest upload for master-data imports (bytes).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

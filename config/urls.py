@@ -31,6 +31,10 @@ urlpatterns = [
     path("cong-viec/", include("jobs.urls")),
     path("thong-bao/", include("notifications.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("giam-sat/", include("supervision.urls")),
+    path("trieu-tap-doi-thoai/", include("convening.urls")),
+    path("cong-bo-ket-qua/", include("publishing.urls")),
+    path("yeu-cau-doi-thoai/", include("convening.public_urls")),  # the People's view of requests (no login)
     path("", include("portal.urls")),
 ]
 # Uploaded files are never served as public media: each has a view that checks who may read it.

@@ -40,3 +40,10 @@ def can_complete_step(user: User, step: ScheduleStep) -> bool:
 
 def my_organization_ids(user: User) -> set[int]:
     return {membership.organization_id for membership in memberships(user)}
+
+
+def can_do_duty(user: User, duty) -> bool:
+    """A profile duty (dialogues.DialogueDuty): the advising office, or the duty's responsible organisation."""
+    if can(user, "plan_dialogue", duty.dialogue.unit):
+        return True
+    return any(m.organization_id == duty.owner_id and m.role in WRITING_ROLES for m in memberships(user))

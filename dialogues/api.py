@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 
 from common.api_paging import DEFAULT_LIMIT, Limit, Offset, page_of
@@ -305,7 +305,7 @@ def transition(request: HttpRequest, pk: Id, payload: TransitionIn):
         elif payload.action == "conclude":
             dialogue = lifecycle.conclude(dialogue, request.user, payload.on, payload.reason)
         elif payload.action == "archive":
-            dialogue = lifecycle.archive(dialogue, request.user, payload.on)
+            dialogue = lifecycle.archive(dialogue, request.user, payload.on, payload.reason)  # reason: archive incomplete
         elif payload.action == "cancel":
             dialogue = lifecycle.cancel(dialogue, request.user, payload.reason)
         else:
@@ -336,3 +336,178 @@ def schedule(request: HttpRequest, pk: Id):
         }
         for step in dialogue.steps.select_related("owner")
     ]
+
+
+# --- The record after planning (issues 11-12): hosts, co-operating agencies, custodian, media, duties.
+# Each endpoint calls the same verb as the screen (dialogues.record); a refusal is a 400 that wrote nothing.
+
+
+class HostsIn(Schema):
+    hosts: list[HostIn] = Field(min_length=1, max_length=20)
+    reason: Text(REASON_TEXT, min_length=1)
+
+
+class AgencyIn(Schema):
+    organization: OrganizationCode
+    task: Text(LONG_TEXT, min_length=1)
+
+
+class AgenciesIn(Schema):
+    agencies: list[AgencyIn] = Field(max_length=50)
+    reason: Text(REASON_TEXT) = ""
+
+
+class CustodianIn(Schema):
+    organization: OrganizationCode
+    note: Text(REASON_TEXT, min_length=1)
+
+
+class MediaIn(Schema):
+    channel: Choice = ""  # a code of the profile's channels; "" with other_name for another channel
+    on: Date
+    other_name: Text(200) = ""
+    link: WebAddress = ""
+    note: Text(300) = ""
+
+
+class ChannelOut(Schema):
+    code: str
+    name: str
+    citation: str
+    on: datetime.date | None
+
+
+class DutyOut(Schema):
+    code: str
+    title: str
+    owner: str | None
+    due: datetime.date | None
+    state: str
+    citation: str
+    done_on: datetime.date | None
+    file_name: str
+
+
+class RecordOut(Schema):
+    dossier_kept_by: str | None
+    dossier_custodian_note: str
+    media_channels: list[ChannelOut]
+    missing_channels: list[str]
+    duties: list[DutyOut]
+    archive_incomplete: str  # allowed | refused, by the profile's archive rule (refused when it has none)
+    archived_incomplete_reason: str
+    archived_missing: list[str]
+
+
+def _refused(call):
+    try:
+        return call()
+    except lifecycle.TransitionError as error:
+        raise HttpError(400, str(error)) from None
+
+
+def _unit_org(dialogue: Dialogue, code: str) -> Organization:
+    office = Organization.objects.filter(code=code, unit=dialogue.unit).first()
+    if office is None:
+        raise HttpError(400, f"Không có cơ quan '{code}' ở đơn vị tổ chức đối thoại.")
+    return office
+
+
+@router.post("/{pk}/hosts", response={200: DialogueOut, **ERRORS}, summary="Đổi người chủ trì (trước hội nghị)")
+def change_hosts(request: HttpRequest, pk: Id, payload: HostsIn):
+    from .record import change_hosts as change
+
+    dialogue = _fetch(request, pk, "plan_dialogue")
+    hosts = []
+    for host in payload.hosts:
+        found = Appointment.objects.filter(organization__unit=dialogue.unit).select_related("person", "position", "organization")
+        appointment = found.filter(pk=host.appointment).first()
+        behalf = found.filter(pk=host.on_behalf_of).first() if host.on_behalf_of else None
+        if appointment is None or (host.on_behalf_of and behalf is None):
+            raise HttpError(400, "Người chủ trì phải là người đang giữ chức vụ ở đơn vị này.")
+        hosts.append(lifecycle.HostChoice(appointment, behalf, host.reason))
+    return _out(_refused(lambda: change(dialogue, request.user, hosts, payload.reason)))
+
+
+@router.post("/{pk}/agencies", response={200: DialogueOut, **ERRORS}, summary="Đổi cơ quan phối hợp (trước hội nghị)")
+def change_agencies(request: HttpRequest, pk: Id, payload: AgenciesIn):
+    from .record import set_agencies
+
+    dialogue = _fetch(request, pk, "plan_dialogue")
+    agencies = [lifecycle.AgencyTask(_unit_org(dialogue, row.organization), row.task) for row in payload.agencies]
+    return _out(_refused(lambda: set_agencies(dialogue, request.user, agencies, payload.reason)))
+
+
+@router.post("/{pk}/custodian", response={200: RecordOut, **ERRORS}, summary="Cơ quan lập, lưu hồ sơ đối thoại đột xuất")
+def name_custodian(request: HttpRequest, pk: Id, payload: CustodianIn):
+    from .record import name_custodian as name
+
+    dialogue = _fetch(request, pk, "plan_dialogue")
+    office = _unit_org(dialogue, payload.organization)
+    return _record_out(_refused(lambda: name(dialogue, request.user, office, payload.note)))
+
+
+@router.post("/{pk}/media", response={201: RecordOut, **ERRORS}, summary="Ghi một lần đưa tin về hội nghị")
+def record_media(request: HttpRequest, pk: Id, payload: MediaIn):
+    from .record import record_media as write
+
+    dialogue = _fetch(request, pk, "plan_dialogue")
+    args = (payload.channel, payload.on, payload.other_name, payload.link, payload.note)
+    _refused(lambda: write(dialogue, request.user, *args))
+    return 201, _record_out(Dialogue.objects.get(pk=dialogue.pk))
+
+
+@router.get("/{pk}/record", response={200: RecordOut, **ERRORS}, summary="Đưa tin, việc khác, nơi lưu hồ sơ")
+def read_record(request: HttpRequest, pk: Id):
+    return _record_out(_fetch(request, pk))
+
+
+def _record_out(dialogue: Dialogue) -> dict:
+    from .record import media_checklist
+
+    checks = media_checklist(dialogue)
+    keeper = dialogue.dossier_keeper
+    return {
+        "dossier_kept_by": keeper.name if keeper else None,
+        "dossier_custodian_note": dialogue.dossier_custodian_note,
+        "media_channels": [
+            {"code": c.rule.code, "name": c.rule.name, "citation": c.rule.citation, "on": c.on} for c in checks
+        ],
+        "missing_channels": [c.rule.name for c in checks if c.on is None],
+        "duties": [
+            {
+                "code": duty.code,
+                "title": duty.title,
+                "owner": duty.owner.name if duty.owner else None,
+                "due": duty.due,
+                "state": duty.state(),
+                "citation": duty.citation,
+                "done_on": duty.done_on,
+                "file_name": duty.file_name,
+            }
+            for duty in dialogue.duties.select_related("owner")
+        ],
+        "archive_incomplete": "allowed" if lifecycle.archive_incomplete_allowed(dialogue.profile) else "refused",
+        "archived_incomplete_reason": dialogue.archived_incomplete_reason,
+        "archived_missing": dialogue.archived_missing,
+    }
+
+
+@router.post(
+    "/{pk}/duties/{code}/file", response={200: RecordOut, **ERRORS}, summary="Nộp tệp của một việc (báo cáo KT-XH…)"
+)
+def file_duty(request: HttpRequest, pk: Id, code: Choice, on: Form[Date], file: File[UploadedFile]):
+    """Multipart: `file` (PDF, Word, scan; the common upload check) and `on` (the date it was done, not after today)."""
+    from .access import can_do_duty
+    from .record import MAX_DUTY_FILE_BYTES
+    from .record import file_duty as store
+
+    dialogue = _fetch(request, pk)
+    duty = dialogue.duties.filter(code=code).first()
+    if duty is None:
+        raise HttpError(404, f"Cuộc đối thoại không có việc '{code}'.")
+    if not can_do_duty(request.user, duty):
+        raise HttpError(403, "Bạn không có quyền nộp tệp của việc này.")
+    content = file.read(MAX_DUTY_FILE_BYTES + 1)
+    _refused(lambda: store(duty, request.user, file.name or "", content, on))
+    return _record_out(Dialogue.objects.get(pk=dialogue.pk))

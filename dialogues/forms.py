@@ -233,3 +233,75 @@ class DialoguePlanForm(ParticipantFields, forms.Form):
                 self.add_error("delegated_host", _("The delegating person must be one of the hosts."))
             elif delegate.pk not in {a.pk for a in delegate_candidates(profile, unit, host.position.code, day)}:
                 self.add_error("delegate", _("The regulation does not let this host delegate to that person."))
+
+
+class HostsForm(forms.Form):
+    """Change the host or co-hosts after planning, before the conference, with the reason (issue 11)."""
+
+    hosts = AppointmentMultipleChoiceField(Appointment.objects.none(), label=_("Host or co-hosts"))
+    delegate = AppointmentChoiceField(Appointment.objects.none(), label=_("Delegated to (force majeure)"), required=False)
+    delegated_host = AppointmentChoiceField(Appointment.objects.none(), label=_("On behalf of"), required=False)
+    delegation_reason = forms.CharField(label=_("Reason for the delegation"), required=False, max_length=2000)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, dialogue: Dialogue, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        people = Appointment.objects.active_on(dialogue.date).filter(organization__unit=dialogue.unit)
+        people = people.select_related("person", "position", "organization__unit")
+        allowed = [appointment.pk for appointment in host_candidates(dialogue.profile, dialogue.unit, dialogue.date)]
+        self.fields["hosts"].queryset = people.filter(pk__in=allowed)
+        self.fields["delegated_host"].queryset = people.filter(pk__in=allowed)
+        self.fields["delegate"].queryset = people
+        current = [host.person_id for host in dialogue.hosts.all()]
+        self.initial.setdefault("hosts", list(people.filter(pk__in=allowed, person_id__in=current)))
+
+    def clean(self):
+        data = super().clean()
+        delegate, host = data.get("delegate"), data.get("delegated_host")
+        if bool(delegate) != bool(host):
+            self.add_error("delegation_reason", _("A delegation needs the host, the deputy and the reason."))
+        elif host is not None and host not in (data.get("hosts") or []):
+            self.add_error("delegated_host", _("The delegating person must be one of the hosts."))
+        return data
+
+    def host_choices(self) -> list:
+        """HostChoice rows for dialogues.record.change_hosts (which checks them against the profile)."""
+        from .lifecycle import HostChoice
+
+        data = self.cleaned_data
+        delegate, host, reason = data.get("delegate"), data.get("delegated_host"), data.get("delegation_reason") or ""
+        return [
+            HostChoice(delegate, appointment, reason) if delegate and appointment == host else HostChoice(appointment)
+            for appointment in data["hosts"]
+        ]
+
+
+class CustodianForm(forms.Form):
+    """The office the chair names to make and keep an ad hoc dialogue's dossier (002 IV.4.1)."""
+
+    office = forms.ModelChoiceField(Organization.objects.none(), label=_("Office keeping the dossier"))
+    note = forms.CharField(label=_("Named by the chair in (document, date)"), max_length=2000)
+
+    def __init__(self, *args, dialogue: Dialogue, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = Organization.objects.filter(unit=dialogue.unit, is_active=True)
+
+
+class MediaForm(forms.Form):
+    """One media announcement: a channel of the profile (or another, named), its date and link."""
+
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+    other_name = forms.CharField(label=_("Other channel"), max_length=200, required=False)
+    on = forms.DateField(label=_("Published on"), widget=forms.DateInput(attrs={"type": "date"}))
+    link = forms.URLField(label=_("Link"), required=False, max_length=200)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, dialogue: Dialogue, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        channels = [(rule.code, rule.name) for rule in dialogue.profile.media_channels.all()]
+        self.fields["channel"].choices = [*channels, ("", _("Another channel (name it)"))]
+
+
+class DutyFileForm(forms.Form):
+    file = forms.FileField(label=_("File (PDF, Word, scan)"))
+    on = forms.DateField(label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}))

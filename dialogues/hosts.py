@@ -94,3 +94,8 @@ def _office_of_kind(unit: AdministrativeUnit, kind_code: str, serves: str = "") 
         if serving:
             return serving[0] if len(serving) == 1 else None
     return offices[0] if len(offices) == 1 else None
+
+
+def office_of_kind(unit: AdministrativeUnit, kind_code: str) -> Organization | None:
+    """The unit's one office of this kind, or None when it has none or several (someone must choose)."""
+    return _office_of_kind(unit, kind_code)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from common import dates
 from organizations.models import Appointment, Organization
-from regulations.models import profile_for
+from regulations.models import ArchiveIncomplete, archive_rule_for, profile_for
 
 from .enums import HELD_STATUSES, DialogueKind, Status, StepCode, StepStatus
 from .hosts import advising_office_for
@@ -38,12 +38,15 @@ class NoticeCheck:
     met: bool
 
 
-def notice_check(profile, kind: str, conference_date: datetime.date, today: datetime.date | None = None) -> NoticeCheck:
+def notice_check(
+    profile, kind: str, conference_date: datetime.date, today: datetime.date | None = None, level: str | None = None
+) -> NoticeCheck:
     """Can the notice still go out in time for a conference on this date? Ad hoc dialogues need none."""
     if kind == DialogueKind.AD_HOC:
         return NoticeCheck(None, True)
     today = today or dates.today()
-    due = next((s.due for s in plan_schedule(profile, kind, conference_date) if s.code == StepCode.ANNOUNCE), None)
+    steps = plan_schedule(profile, kind, conference_date, level=level)
+    due = next((s.due for s in steps if s.code == StepCode.ANNOUNCE), None)
     return NoticeCheck(due, due is None or due >= today)
 
 
@@ -58,11 +61,13 @@ def _owner_for(dialogue: Dialogue, code: str) -> Organization | None:
 def sync_schedule(dialogue: Dialogue) -> list[ScheduleStep]:
     """Create or recompute the steps from the profile; done and waived-by-hand steps keep their state.
 
-    Side effects: writes ScheduleStep rows (their history keeps the old due dates).
+    Side effects: writes ScheduleStep rows (their history keeps the old due dates) and the profile's
+    DialogueDuty rows (record.sync_duties).
     """
     existing = {step.code: step for step in dialogue.steps.all()}
     steps = []
-    for planned in plan_schedule(dialogue.profile, dialogue.kind, dialogue.date, dialogue.conclusion_issued_on):
+    level = dialogue.unit.level.code  # Luật 72 binds communes only
+    for planned in plan_schedule(dialogue.profile, dialogue.kind, dialogue.date, dialogue.conclusion_issued_on, level=level):
         step = existing.get(planned.code) or ScheduleStep(dialogue=dialogue, code=planned.code)
         auto_waived = step.status == StepStatus.WAIVED and step.done_by_id is None
         if step.pk is None or step.status == StepStatus.PENDING or auto_waived:
@@ -82,6 +87,9 @@ def sync_schedule(dialogue: Dialogue) -> list[ScheduleStep]:
         if changed or step.pk is None:
             step.save()
         steps.append(step)
+    from .record import sync_duties  # the profile's duties beyond the steps (record imports this module)
+
+    sync_duties(dialogue)
     return steps
 
 
@@ -187,7 +195,7 @@ def create_dialogue(
     for choice in hosts:
         if choice.on_behalf_of is not None and not choice.reason.strip():
             raise TransitionError(_("A delegation to a deputy needs its reason (force majeure)."))
-    check = notice_check(profile, kind, date)
+    check = notice_check(profile, kind, date, level=unit.level.code)
     if not check.met and not (fields.get("notice_justification") or "").strip():
         raise TransitionError(
             _("The notice period can no longer be met: the notice was due on %(due)s. Give a justification to continue.")
@@ -362,12 +370,16 @@ def conclude(
 
 
 @transaction.atomic
-def archive(dialogue: Dialogue, user: User | None, on: datetime.date | None = None) -> Dialogue:
+def archive(
+    dialogue: Dialogue, user: User | None, on: datetime.date | None = None, incomplete_reason: str = ""
+) -> Dialogue:
     """Concluded → archived: the dossier is complete. Marks the `archive` step done.
 
     Refused, with the list of what is missing, while a step is pending, a dossier item is missing,
     a matter is unanswered or has no outcome (`archive_blockers`); each gap is closed where it lives
-    (done, waived or "not applicable" with its reason). Never dated before the conference or after today.
+    (done, waived or "not applicable" with its reason). Where the profile's archive rule allows it
+    (regulations.ArchiveRule; none of the seeds does), `incomplete_reason` archives it anyway and the
+    reason and the list are kept on the dialogue and in its event. Never dated before the conference or after today.
     """
     dialogue = _locked(dialogue)
     _require_open(dialogue)
@@ -377,13 +389,29 @@ def archive(dialogue: Dialogue, user: User | None, on: datetime.date | None = No
     if on < dialogue.date or (dialogue.conclusion_issued_on and on < dialogue.conclusion_issued_on):
         raise TransitionError("Hồ sơ không thể hoàn thiện trước ngày hội nghị và ngày ban hành thông báo kết luận.")
     missing = archive_blockers(dialogue)
-    if missing:
-        raise TransitionError("Chưa thể lưu hồ sơ, còn thiếu: " + "; ".join(missing) + ".")
+    incomplete_reason = (incomplete_reason or "").strip()
+    if missing and not (incomplete_reason and archive_incomplete_allowed(dialogue.profile)):
+        refusal = "Chưa thể lưu hồ sơ, còn thiếu: " + "; ".join(missing) + "."
+        if incomplete_reason:
+            rule = archive_rule_for(dialogue.profile)
+            basis = f" ({rule.citation})" if rule else ""
+            refusal += f" Quy định {dialogue.profile} không cho phép lưu hồ sơ còn thiếu{basis}."
+        raise TransitionError(refusal)
     old, dialogue.status = dialogue.status, Status.ARCHIVED
-    dialogue.save(update_fields=["status"])
+    fields = ["status"]
+    if missing:
+        dialogue.archived_incomplete_reason, dialogue.archived_missing = incomplete_reason, missing
+        fields += ["archived_incomplete_reason", "archived_missing"]
+    dialogue.save(update_fields=fields)
     _finish_step(dialogue, StepCode.ARCHIVE, user, on)
-    _record(dialogue, "archive", old, user, on=on.isoformat())
+    _record(dialogue, "archive", old, user, incomplete_reason if missing else "", on=on.isoformat(), missing=missing)
     return dialogue
+
+
+def archive_incomplete_allowed(profile) -> bool:
+    """Whether the profile (or the higher regulation it works within) lets a dossier be archived incomplete."""
+    rule = archive_rule_for(profile)
+    return rule is not None and rule.incomplete == ArchiveIncomplete.ALLOWED
 
 
 @transaction.atomic
@@ -420,7 +448,7 @@ def reschedule(
     if new_date > old_date:
         reason = _require_reason(reason, _("postpone a dialogue"))
     dialogue.date = new_date
-    check = notice_check(dialogue.profile, dialogue.kind, new_date)
+    check = notice_check(dialogue.profile, dialogue.kind, new_date, level=dialogue.unit.level.code)
     justification = (justification or "").strip()
     if not check.met and not justification:
         raise TransitionError(

@@ -65,6 +65,19 @@ class Dialogue(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True)
     conclusion_issued_on = models.DateField(_("conclusion notice issued on"), null=True, blank=True)
     conclusion_extension_reason = models.TextField(_("reason for the extended deadline"), blank=True)
+    # Ad hoc dialogues: the office the chair names to make and keep the dossier (002 IV.4.1).
+    dossier_custodian = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="custodied_dialogues",
+        verbose_name=_("dossier kept by (named by the chair)"),
+    )
+    dossier_custodian_note = models.TextField(_("how the chair named it"), blank=True)
+    # Archived with items missing, where the profile allows it: the reason and what was missing then.
+    archived_incomplete_reason = models.TextField(_("reason for archiving an incomplete dossier"), blank=True)
+    archived_missing = models.JSONField(_("missing when archived"), default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     history = HistoricalRecords()
@@ -73,7 +86,10 @@ class Dialogue(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["unit", "-date", "-id"], name="dialogue_unit_date")]  # the list's order per unit
+        indexes = [  # the list's order per unit, and across a province's units (walked in order, filtered by unit)
+            models.Index(fields=["unit", "-date", "-id"], name="dialogue_unit_date"),
+            models.Index(fields=["-date", "-id"], name="dialogue_date"),
+        ]
         verbose_name = _("dialogue")
         verbose_name_plural = _("dialogues")
 
@@ -89,6 +105,11 @@ class Dialogue(models.Model):
 
     def host_names(self) -> str:
         return ", ".join(host.person.full_name for host in self.hosts.all())
+
+    @property
+    def dossier_keeper(self) -> Organization | None:
+        """Who keeps the dossier: the office the chair named (ad hoc, 002 IV.4.1), else the advising office."""
+        return self.dossier_custodian or self.advising_office
 
 
 class DialogueHost(models.Model):
@@ -257,4 +278,69 @@ ACTION_LABELS = {
     "step_done": _("Step done"),
     "step_waived": _("Step waived"),
     "participants": _("Participants changed"),
+    "hosts": _("Hosts changed"),
+    "agencies": _("Co-operating agencies changed"),
+    "custodian": _("Dossier custodian named"),
+    "media": _("Media announcement recorded"),
+    "duty_done": _("Duty done"),
 }
+
+
+class MediaAnnouncement(models.Model):
+    """The dialogue announced or reported on one media channel on a date (002 V.3; 001 III.2)."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="media_announcements")
+    channel = models.CharField(_("channel"), max_length=60, help_text=_("The profile's channel code, empty for another one."))
+    channel_name = models.CharField(_("channel"), max_length=200)
+    on = models.DateField(_("published on"))
+    link = models.URLField(_("link"), blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dialogue", "on", "id"]
+        verbose_name = _("media announcement")
+        verbose_name_plural = _("media announcements")
+
+    def __str__(self) -> str:
+        return f"{self.channel_name} {self.on:%d/%m/%Y}"
+
+
+class DialogueDuty(models.Model):
+    """A duty of the profile beyond the schedule's steps (001 IV.1.2: the socio-economic report), with its file."""
+
+    dialogue = models.ForeignKey(Dialogue, models.CASCADE, related_name="duties")
+    code = models.SlugField(_("code"), max_length=60)
+    title = models.CharField(_("duty"), max_length=300)
+    owner = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="dialogue_duties", verbose_name=_("responsible")
+    )
+    with_office = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("working with")
+    )
+    due = models.DateField(_("due"), null=True, blank=True)
+    citation = models.CharField(_("citation"), max_length=200, blank=True)
+    dossier_item = models.SlugField(_("dossier item of its file"), max_length=80, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    file = models.FileField(upload_to="duties/%Y/%m/", blank=True)
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dialogue", "due", "id"]
+        constraints = [models.UniqueConstraint(fields=["dialogue", "code"], name="unique_duty_per_dialogue")]
+        verbose_name = _("duty")
+        verbose_name_plural = _("duties")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def state(self, today: datetime.date | None = None) -> str:
+        """pending | overdue | done | late (done after its due date)."""
+        if self.done_on:
+            return "late" if self.due and self.done_on > self.due else "done"
+        today = today or dates.today()
+        return "overdue" if self.due and self.due < today and self.dialogue.is_open else "pending"

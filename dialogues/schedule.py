@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from regulations.enums import Anchor, DialogueKind, ParentRelation
-from regulations.layers import LayeredDeadline, layered_deadlines
+from regulations.layers import LayeredDeadline, every_layer, layered_deadlines
 from regulations.models import DeadlineRule, RegulationProfile
 from workdays.calendar import SkippedDay, WorkCalendar
 
@@ -33,7 +33,7 @@ STEP_RULES: dict[str, list[str]] = {
     StepCode.COLLECT: ["collect", "front_collect"],
     StepCode.CLASSIFY: ["classify", "answers_ready"],
     StepCode.HOLD: [],
-    StepCode.CONCLUDE: ["conclude"],
+    StepCode.CONCLUDE: ["conclude", "publish_results"],
     StepCode.ANSWER: ["answer", "answer_chase"],
     StepCode.ARCHIVE: ["archive", "report_results"],
 }
@@ -107,10 +107,11 @@ def plan_schedule(
     conference_date: datetime.date,
     notice_date: datetime.date | None = None,
     calendar: WorkCalendar | None = None,
+    level: str | None = None,
 ) -> list[PlannedStep]:
-    """The eight steps with their due dates for a dialogue of this kind on this date."""
+    """The eight steps with their due dates for a dialogue of this kind on this date (`level`: the unit's)."""
     calendar = calendar or WorkCalendar()
-    layers = layered_deadlines(profile)
+    layers = layered_deadlines(profile, level, conference_date)
     anchors: dict[str, datetime.date] = {Anchor.CONFERENCE: conference_date}
     planned: dict[str, PlannedStep] = {}
     for code in STEP_ORDER:
@@ -139,8 +140,9 @@ def _plan_step(code: str, layers: dict[str, LayeredDeadline], anchors, kind: str
         step.layer_note = _("the unit's own regulation does not set it: it comes from %(profile)s") % {
             "profile": own.profile
         }
-    if layer.beside is not None and layer.beside.anchor in anchors:
-        step = _meet_the_parent(step, layer, anchors, kind, calendar)
+    for upper in every_layer(layer):  # the parent's rule, then the grandparent's (Luật 72 above 003 above 002)
+        if upper.beside is not None and upper.beside.anchor in anchors:
+            step = _meet_the_parent(step, upper, anchors, kind, calendar)
     if code == StepCode.CONCLUDE and "conclude_extended" in layers:
         extended = layers["conclude_extended"].rule
         step.due_extended = extended.compute(anchors[extended.anchor], calendar).date

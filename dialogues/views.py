@@ -17,17 +17,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.pagination import paginate
+from common.pagination import cached_totals, data_version, paginate
 from organizations.access import can, units_for, visible_units
-from organizations.models import Appointment
+from organizations.models import AdministrativeUnit, Appointment
 
 from . import lifecycle
 from .access import can_complete_step, dialogue_for, my_organization_ids, visible_dialogues
-from .annual import annual_view
+from .annual import COMMUNE, annual_view, area_communes, area_totals, commune_rows
 from .enums import OPEN_STATUSES, DialogueForm, DialogueKind, Status
 from .filters import page_filter
 from .forms import DialogueDetailsForm, DialoguePlanForm, ParticipantsForm
-from .models import ScheduleStep
+from .models import Dialogue, ScheduleStep
+from .record_views import record_context
 from .schedule import plan_schedule
 
 
@@ -38,18 +39,29 @@ def _parse_date(text: str | None) -> datetime.date | None:
         return None
 
 
+def list_numbers(dialogues, visible) -> dict:
+    """The list's total (after filters) and the years offered (before them): two aggregates, cached until a dialogue changes."""
+    version = data_version(Dialogue)
+    years = cached_totals(
+        "dialogue-years", visible, version, lambda: sorted({d.year for d in visible.dates("date", "year")}, reverse=True)
+    )
+    return {"count": cached_totals("dialogue-count", dialogues, version, dialogues.count), "years": years}
+
+
 @login_required
 def dialogue_list(request):
-    found = page_filter(request.GET, visible_dialogues(request.user).prefetch_related("hosts__person"))
+    visible = visible_dialogues(request.user)
+    found = page_filter(request.GET, visible.prefetch_related("hosts__person"))
     dialogues, filters = found.qs, found.data  # the same FilterSet as the API (dialogues/filters.py)
+    numbers = list_numbers(dialogues, visible)
     hosts = Appointment.objects.filter(organization__unit__in=visible_units(request.user), position__is_head=True)
-    page = paginate(request, dialogues.order_by("-date", "-id"))
+    page = paginate(request, dialogues.order_by("-date", "-id"), count=numbers["count"])
     context = {
         "dialogues": page.object_list,
         "page": page,
         "filters": filters,
         "units": visible_units(request.user),
-        "years": sorted({d.year for d in visible_dialogues(request.user).dates("date", "year")}, reverse=True),
+        "years": numbers["years"],
         "kinds": DialogueKind.choices,
         "forms": DialogueForm.choices,
         "statuses": Status.choices,
@@ -72,6 +84,11 @@ def upcoming(request):
 @login_required
 def detail(request, pk: int):
     dialogue = dialogue_for(request.user, pk)
+    return render(request, "dialogues/detail.html", detail_context(request, dialogue))
+
+
+def detail_context(request, dialogue, **extra) -> dict:
+    """The dialogue page's context (record_views re-renders it with a form's errors and a 400)."""
     today = timezone.localdate()
     steps = list(dialogue.steps.select_related("owner", "done_by"))
     rows = [{"step": step, "state": step.state(today), "can_complete": can_complete_step(request.user, step)} for step in steps]
@@ -86,8 +103,10 @@ def detail(request, pk: int):
         "hosts": dialogue.hosts.select_related("person", "position", "delegated_from"),
         "Status": Status,
         "archive_blockers": lifecycle.archive_blockers(dialogue) if dialogue.status == Status.CONCLUDED else [],
+        **record_context(request, dialogue),
+        **extra,
     }
-    return render(request, "dialogues/detail.html", context)
+    return context
 
 
 @login_required
@@ -195,7 +214,7 @@ def preview(request):
         context["profile"] = profile
         context["binding_note"] = binding_note(unit, day)  # says when a parent unit's regulation applies
         if profile:
-            context["steps"] = plan_schedule(profile, kind, day)
+            context["steps"] = plan_schedule(profile, kind, day, level=unit.level.code)
             context["past"] = [s for s in context["steps"] if s.due and s.due < context["today"] and s.code != "hold"]
     return render(request, "dialogues/_preview.html", context)
 
@@ -216,7 +235,7 @@ def transition(request, pk: int, action: str):
         elif action == "archive":
             if request.POST.get("confirm") != "yes":
                 raise lifecycle.TransitionError(_("Tick the box to confirm that the dossier is complete before archiving it."))
-            lifecycle.archive(dialogue, request.user, on)
+            lifecycle.archive(dialogue, request.user, on, request.POST.get("incomplete_reason", ""))
         elif action == "cancel":
             lifecycle.cancel(dialogue, request.user, reason)
         elif action == "reschedule":
@@ -283,30 +302,51 @@ def my_tasks(request):
 UNIT_TOTALS_SHOWN = 30
 
 
+def overdue_totals(units, today: datetime.date) -> list[dict]:
+    """Overdue steps per unit (code, name, count), most first: one grouped query, kept while no step or dialogue changes.
+
+    The board's total is their sum, so the page does not COUNT a million rows a second time (issue 16).
+    """
+    steps = ScheduleStep.objects.overdue(today).filter(dialogue__unit__in=units)
+
+    def compute() -> list[dict]:
+        grouped = steps.order_by().values("dialogue__unit_id").annotate(count=Count("id"))
+        counts = {row["dialogue__unit_id"]: row["count"] for row in grouped}
+        names = AdministrativeUnit.objects.filter(pk__in=list(counts)).values_list("pk", "code", "name")
+        rows = [{"code": code, "name": name, "count": counts[pk]} for pk, code, name in names]
+        return sorted(rows, key=lambda row: (-row["count"], row["name"]))
+
+    version = f"{today}:{data_version(ScheduleStep, Dialogue)}"
+    return cached_totals("overdue-steps", units, version, compute)
+
+
 @login_required
 def overdue(request):
     units = units_for(request.user, "supervise")
     if not units.exists():
         raise PermissionDenied
     today = timezone.localdate()
+    totals = overdue_totals(units, today)  # per unit, so the board says where the delays are without listing them all
     steps = _pending_steps(ScheduleStep.objects.overdue(today).filter(dialogue__unit__in=units))
-    page = paginate(request, steps)
-    # Totals per unit in one grouped query, so the board says where the delays are without listing them all.
-    totals = (
-        steps.order_by()
-        .values("dialogue__unit__code", "dialogue__unit__name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "dialogue__unit__name")[:UNIT_TOTALS_SHOWN]
-    )
-    context = {"steps": page.object_list, "page": page, "today": today, "totals": totals}
+    page = paginate(request, steps.order_by("due", "dialogue__date", "id"), count=sum(row["count"] for row in totals))
+    context = {"steps": page.object_list, "page": page, "today": today, "totals": totals[:UNIT_TOTALS_SHOWN]}
     return render(request, "dialogues/overdue.html", context)
 
 
 @login_required
 def year_view(request):
+    """One unit's heads against their minimum; for a city or province also every commune below it, a page at a time,
+    with the dialogue Luật 72/2025/QH15 Điều 43 requires of each commune once a year (held / not held)."""
     today = timezone.localdate()
     year = int(request.GET["nam"]) if request.GET.get("nam", "").isdigit() else today.year
     units = visible_units(request.user)
+    if not 2000 <= year <= 2100:
+        error = _("The year must be between 2000 and 2100.")
+        return render(request, "dialogues/year.html", {"units": units, "year": today.year, "error": error}, status=400)
     unit = units.filter(code=request.GET.get("don_vi", "")).first() or units.first()
     view = annual_view(unit, year, today) if unit else None
-    return render(request, "dialogues/year.html", {"view": view, "units": units, "year": year, "unit": unit})
+    context = {"view": view, "units": units, "year": year, "unit": unit}
+    if unit is not None and unit.level.code != COMMUNE:
+        page = paginate(request, area_communes(unit, year))
+        context.update(page=page, communes=commune_rows(list(page.object_list), year, today), totals=area_totals(unit, year))
+    return render(request, "dialogues/year.html", context)

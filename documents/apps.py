@@ -13,3 +13,9 @@ class DocumentsConfig(AppConfig):
 
         for check in CHECKS:
             register_archive_check(check)
+
+        from dialogues.record import register_duty_filed
+
+        from .dossier import file_duty
+
+        register_duty_filed(file_duty)  # a duty's file (the socio-economic report) goes into the dossier

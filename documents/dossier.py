@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from common.uploads import SCANS, UploadRejected, check_upload
-from dialogues.models import Dialogue
+from dialogues.models import Dialogue, DialogueDuty
 from petitions.models import OpinionSheet, Output
 from petitions.privacy import Gate
 from regulations.models import DossierItem
@@ -151,6 +151,31 @@ def upload(dialogue: Dialogue, code: str, name: str, content: bytes, user: User)
 
 
 @transaction.atomic
+def file_duty(duty: DialogueDuty, user: User | None = None) -> None:
+    """Put a profile duty's file (001 IV.1.2: the socio-economic report) into the dossier item its rule names.
+
+    Registered as a dialogues.record.DUTY_FILED hook: the dialogue verb stored and checked the file.
+    A new file of the same duty replaces the one it filed before. Nothing when the checklist lacks the item.
+    """
+    dialogue = duty.dialogue
+    if not duty.file or not any(rule.code == duty.dossier_item for rule in dialogue.profile.dossier_items()):
+        return
+    entry, _created = DossierEntry.objects.get_or_create(dialogue=dialogue, item_code=duty.dossier_item)
+    entry.files.filter(name__startswith=_duty_prefix(duty)).delete()
+    with duty.file.open("rb") as handle:
+        name = f"{_duty_prefix(duty)}{duty.file_name}"
+        stored = DossierFile(entry=entry, name=name, size=duty.file.size, uploaded_by=user)
+        stored.file.save(duty.file_name, ContentFile(handle.read()), save=True)
+    if entry.status != DossierStatus.GENERATED:
+        entry.status, entry.reason = DossierStatus.UPLOADED, ""
+        entry.save()
+
+
+def _duty_prefix(duty: DialogueDuty) -> str:
+    return f"{duty.code}-"
+
+
+@transaction.atomic
 def not_applicable(dialogue: Dialogue, code: str, reason: str) -> DossierEntry:
     if not (reason or "").strip():
         raise DossierError("Ghi lý do không áp dụng.")
@@ -169,7 +194,14 @@ def index_docx(dialogue: Dialogue, items: list[Item]) -> bytes:
         )
         rows.append([str(number), item.rule.title, str(state), "; ".join(f.name for f in item.files)])
     issuer = dialogue.advising_office
-    content = Content("MỤC LỤC HỒ SƠ", dialogue.title, [Block(rows=rows)], recipients=[])
+    blocks = [Block(rows=rows)]
+    keeper = dialogue.dossier_keeper
+    if keeper is not None:
+        blocks.append(Block(text=f"Cơ quan lập, lưu hồ sơ: {keeper.name}. {dialogue.dossier_custodian_note}".strip()))
+    if dialogue.archived_incomplete_reason:
+        missing = "; ".join(dialogue.archived_missing)
+        blocks.append(Block(text=f"Lưu hồ sơ khi còn thiếu ({missing}). Lý do: {dialogue.archived_incomplete_reason}"))
+    content = Content("MỤC LỤC HỒ SƠ", dialogue.title, blocks, recipients=[])
     head = header(issuer, dialogue.date, None, Kind.OPINION_FORM)
     return render(built_in(family(issuer)), head, content)
 

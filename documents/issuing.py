@@ -44,8 +44,15 @@ class Draft:
     docx: bytes
 
 
+# Builders of documents about a higher app's own subject, registered by that app at start-up (reports: Mẫu 2),
+# so that documents imports none of them: kind -> builder(subject) -> (issuer, content).
+SUBJECT_BUILDERS: dict = {}
+
+
 def build(kind: str, dialogue: Dialogue | None = None, subject=None, gate: Gate | None = None) -> tuple[Organization, Content]:
     """The content; documents naming petitioners name them only as far as `gate` allows (none: redacted)."""
+    if kind in SUBJECT_BUILDERS:
+        return SUBJECT_BUILDERS[kind](subject)
     if kind == Kind.ANSWER_REPORT:
         return builders.answer_report(dialogue, subject, gate)
     if kind == Kind.WRITTEN_ANSWER:

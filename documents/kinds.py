@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     MINUTES = "minutes", _("Minutes (Form 8)")
     CONCLUSION = "conclusion", _("Conclusion notice (Form 9)")
     WRITTEN_ANSWER = "written_answer", _("Written answer to a petitioner")
+    ANNUAL_REPORT = "annual_report", _("Annual dialogue report (Form 2)")
 
 
 # Type abbreviation in the number and symbol; None: the document is not numbered (the opinion form).
@@ -37,6 +38,7 @@ ABBREVIATION = {
     Kind.MINUTES: "BB",
     Kind.CONCLUSION: "TB",
     Kind.WRITTEN_ANSWER: "CV",
+    Kind.ANNUAL_REPORT: "BC",
 }
 
 # Heading printed as the document type (upper case in the document).
@@ -53,6 +55,7 @@ HEADING = {
     Kind.MINUTES: "BIÊN BẢN",
     Kind.CONCLUSION: "THÔNG BÁO",
     Kind.WRITTEN_ANSWER: "",
+    Kind.ANNUAL_REPORT: "BÁO CÁO",
 }
 
 # The readable Vietnamese start of each file name (without diacritics, so every system can open it).
@@ -69,6 +72,7 @@ FILE_STEM = {
     Kind.MINUTES: "bien-ban-hoi-nghi",
     Kind.CONCLUSION: "thong-bao-ket-luan",
     Kind.WRITTEN_ANSWER: "tra-loi-kien-nghi",
+    Kind.ANNUAL_REPORT: "bao-cao-ket-qua-doi-thoai-nam",
 }
 
 

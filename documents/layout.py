@@ -9,6 +9,7 @@ Word, and upload it back for their organisation; the placeholders are listed in 
 
 from __future__ import annotations
 
+import functools
 import io
 
 from docx import Document
@@ -68,8 +69,12 @@ def _no_borders(table) -> None:
         table._tbl.tblPr.remove(borders)
 
 
+@functools.lru_cache(maxsize=4)
 def default_template(family: str) -> bytes:
-    """The template for "party" or "state" issuers (the Front and others use the State layout)."""
+    """The template for "party" or "state" issuers (the Front and others use the State layout).
+
+    Built once per process (python-docx takes a sixth of a second to lay it out); the bytes are never changed.
+    """
     party = family == "party"
     document = Document()
     section = document.sections[0]

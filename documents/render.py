@@ -10,15 +10,15 @@ callables): a placeholder can print data, never reach Python (server-side templa
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -71,27 +71,53 @@ def sandbox() -> ImmutableSandboxedEnvironment:
     return environment
 
 
-def _body(template: DocxTemplate, blocks: list[Block]):
-    sub = template.new_subdoc()
-    for block in blocks:
-        if block.rows:
-            table = sub.add_table(rows=0, cols=len(block.rows[0]))
-            table.style = "Table Grid"
-            for index, row in enumerate(block.rows):
-                cells = table.add_row().cells
-                for cell, value in zip(cells, row, strict=False):
-                    run = cell.paragraphs[0].add_run(nfc(value))
-                    run.font.name, run.font.size, run.bold = FONT, Pt(12), index == 0
-            continue
-        paragraph = sub.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.center else WD_ALIGN_PARAGRAPH.JUSTIFY
-        paragraph.paragraph_format.space_after = Pt(6)
-        paragraph.paragraph_format.line_spacing = 1.15
-        if not block.center:
-            paragraph.paragraph_format.first_line_indent = Cm(1.27)
-        run = paragraph.add_run(nfc(block.text))
-        run.font.name, run.font.size, run.bold, run.italic = FONT, Pt(14), block.bold, block.italic
-    return sub
+BODY_WIDTH_EMU = 5486400  # the text width python-docx gives a sub-document (6 in); a table's columns share it
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML: dropped from the text
+TABLE_PROPERTIES = (
+    '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1"'
+    ' w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+)
+
+
+def _run_xml(value, size_pt: int, bold: bool, italic: bool | None = None) -> str:
+    """One run of text in the document's font; line breaks and tabs kept, as python-docx writes them."""
+    text = escape(CONTROL.sub("", nfc(value).replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">').replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    style = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/>' + ("<w:b/>" if bold else '<w:b w:val="0"/>')
+    if italic is not None:
+        style += "<w:i/>" if italic else '<w:i w:val="0"/>'
+    return f'<w:r><w:rPr>{style}<w:sz w:val="{size_pt * 2}"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _table_xml(rows: list[list[str]]) -> str:
+    """A grid table, the header row bold, 12 pt: the same XML as python-docx's add_table/add_row, built in one pass."""
+    columns = len(rows[0])
+    width = round(int(BODY_WIDTH_EMU / columns) / 635)  # EMU → twentieths of a point
+    grid = f'<w:gridCol w:w="{width}"/>' * columns
+    cell = '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="' + str(width) + '"/></w:tcPr><w:p>{}</w:p></w:tc>'
+    body = "".join(
+        "<w:tr>" + "".join(cell.format(_run_xml(value, 12, number == 0)) for value in [*row, *[""] * columns][:columns])
+        + "</w:tr>"
+        for number, row in enumerate(rows)
+    )
+    return f"<w:tbl>{TABLE_PROPERTIES}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+
+
+def _paragraph_xml(block: Block) -> str:
+    """A body paragraph: 14 pt, justified with a first-line indent, or centred; 6 pt after, line spacing 1.15."""
+    indent = "" if block.center else '<w:ind w:firstLine="720"/>'
+    align = "center" if block.center else "both"
+    properties = f'<w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/>{indent}<w:jc w:val="{align}"/></w:pPr>'
+    return f"<w:p>{properties}{_run_xml(block.text, 14, block.bold, block.italic)}</w:p>"
+
+
+def body_xml(blocks: list[Block]) -> str:
+    """The body's paragraphs and tables as WordprocessingML, for the template's {{p body }}.
+
+    Written as text in one pass: python-docx's `add_row().cells` walks the whole table for every row and a
+    sub-document opens a fresh DOCX package, so 200 matters took 3 s (issue 16).
+    """
+    return "".join(_table_xml(block.rows) if block.rows else _paragraph_xml(block) for block in blocks)
 
 
 def render(template_bytes: bytes, header: dict, content: Content) -> bytes:
@@ -105,7 +131,7 @@ def render(template_bytes: bytes, header: dict, content: Content) -> bytes:
             greeting=nfc(content.greeting),
             recipients=[nfc(r) for r in content.recipients],
             archive_line=nfc(content.archive_line),
-            body=Markup(_body(template, content.body)._get_xml()),  # the sub-document's XML, as a plain string
+            body=Markup(body_xml(content.body)),  # WordprocessingML, escaped piece by piece in body_xml
         )
         template.render(context, jinja_env=sandbox(), autoescape=True)
         buffer = io.BytesIO()

@@ -32,7 +32,7 @@ from .personal import check_dossier_file, check_issued
 from .render import FILTERS, RenderError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-DIALOGUE_KINDS = [k for k in Kind if k not in (Kind.ANSWER_REPORT, Kind.WRITTEN_ANSWER)]
+DIALOGUE_KINDS = [k for k in Kind if k not in (Kind.ANSWER_REPORT, Kind.WRITTEN_ANSWER, Kind.ANNUAL_REPORT)]
 
 
 def _docx_response(data: bytes, name: str) -> HttpResponse:

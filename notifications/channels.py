@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils.module_loading import import_string
 
 from .models import Notification, NotificationChannel
 
 logger = logging.getLogger("doithoai.notifications")
+
+
+HEADER = "X-Doithoai-Notification"
 
 
 class SendFailed(Exception):
@@ -45,9 +48,15 @@ def deliver(notification: Notification, mail_connection=None) -> None:
         raise SendFailed("Người nhận không có địa chỉ cho kênh này.")
     try:
         if channel == NotificationChannel.EMAIL:
-            send_mail(
-                notification.subject, notification.body, None, [notification.address], connection=mail_connection
+            message = EmailMessage(
+                notification.subject,
+                notification.body,
+                None,
+                [notification.address],
+                connection=mail_connection,
+                headers={HEADER: str(notification.pk)},  # the mail viewer finds the row (and its consent) by it
             )
+            message.send()
         else:
             _gateway(channel)(notification.address, f"{notification.subject}\n{notification.body}")
     except Exception as error:  # any transport error: keep it on the row, retry later

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .channels import SendFailed, deliver
+from .digests import bundle_held
 from .models import Notification, NotificationState
 
 STALE_CLAIM = datetime.timedelta(minutes=10)  # a poller killed mid-batch leaves its rows for the next one
@@ -64,9 +65,7 @@ def claim(batch: int, now: datetime.datetime | None = None) -> list[Notification
         ids = list(due_rows(now)[:batch])
         if not ids:
             return []
-        Notification.objects.filter(pk__in=ids, state=NotificationState.PENDING).filter(free).update(
-            claimed_at=now, claim=token
-        )
+        Notification.objects.filter(pk__in=ids, state=NotificationState.PENDING).filter(free).update(claimed_at=now, claim=token)
     return list(Notification.objects.filter(claim=token).order_by("next_attempt_at"))
 
 
@@ -110,6 +109,7 @@ def _record(results: list[tuple[Notification, str | None]], token: str, outcome:
 def run_once(batch: int = 1000) -> Outcome:
     """Claim one batch and send it, over one SMTP session; results are written every RECORD_EVERY rows."""
     outcome = Outcome()
+    bundle_held()  # mails held for a daily digest whose time has come become one digest mail
     rows = claim(batch)
     if not rows:
         return outcome

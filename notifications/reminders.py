@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from importlib import import_module
 
 from django.conf import settings
 from django.utils.module_loading import autodiscover_modules
@@ -31,4 +32,5 @@ def reminder_days() -> tuple[int, ...]:
 
 def run_all(day: datetime.date) -> dict[str, int]:
     autodiscover_modules("reminders")
+    import_module("notifications.schedules")  # digests, briefings, reporting duties (they read the domain)
     return {name: source(day) for name, source in sorted(SOURCES.items())}

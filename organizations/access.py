@@ -31,6 +31,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_access_log": frozenset({Role.ADMIN}),
     "record_conference": frozenset({Role.SECRETARY, Role.ADVISING_STAFF}),
     "supervise": frozenset({Role.FRONT_SUPERVISOR, Role.ADVISING_STAFF, Role.ADMIN, Role.UPPER_VIEWER}),
+    # The Front and the Party boards record their plans, findings and forecasts (003 Điều 13.3, 14; supervision app).
+    "record_supervision": frozenset({Role.FRONT_SUPERVISOR, Role.ADMIN}),
+    # The advising office follows up the conclusions: escalations and directions (003 Điều 13.2; 002 IV.3.1(2)).
+    "follow_up_conclusions": frozenset({Role.ADMIN, Role.ADVISING_STAFF}),
     "manage_regulations": frozenset({Role.ADMIN}),
     "manage_templates": frozenset({Role.ADMIN}),  # organisation DOCX templates: filled by the server, admins only
 }

@@ -12,8 +12,9 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from common.api_paging import DEFAULT_LIMIT, Limit, Offset, page_of
+from common.api_paging import DEFAULT_LIMIT, Limit, Offset
 from common.api_types import LONG_TEXT, REASON_TEXT, Choice, Date, FieldCode, Id, OrganizationCode, Text, TrackingCode, UnitCode
+from common.pagination import cached_totals, data_version, rows_by_key
 from organizations.access import can
 from organizations.models import AdministrativeUnit, Organization
 from regulations.models import profile_for
@@ -21,9 +22,9 @@ from regulations.models import profile_for
 from . import casework
 from .access import visible_petitions
 from .enums import Channel, PetitionerKind
-from .models import Output, Petition
+from .filters import case_filter
+from .models import Case, Output, Petition
 from .privacy import Gate
-from .views import filtered_cases
 
 # Who may call: api/urls.py (a person's session with CSRF, or an API token) — the same for every router.
 router = Router(tags=["Ý kiến, kiến nghị"])
@@ -225,27 +226,30 @@ def list_petitions(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ):
-    params = {
-        "q": q,
-        "don_vi": unit,
-        "doi_thoai": str(dialogue or ""),
-        "linh_vuc": str(field or ""),
-        "tham_quyen": jurisdiction,
-        "trang_thai": status,
-        "co_quan": str(agency or ""),
-        "kenh": channel,
-    }
-    cases, _query = filtered_cases(request.user, params)
-    petitions = (
-        visible_petitions(request.user)
-        .filter(case__in=cases.order_by().values("pk"))
-        .select_related("case__field", "case__agency", "case__unit", "petitioner")
-        .prefetch_related("case__petitions")
-        .order_by("-received_on", "-id")
-    )
+    found = case_filter(
+        request.user,
+        {
+            "q": q,
+            "unit": unit,
+            "dialogue": dialogue or "",
+            "field": field or "",
+            "jurisdiction": jurisdiction,
+            "status": status,
+            "agency": agency or "",
+            "channel": channel,
+        },
+    )  # the same FilterSet as the page (petitions/filters.py)
+    if found.problems():
+        raise HttpError(400, found.problems())
+    cases = found.qs
+    chosen = visible_petitions(request.user).select_related(None).filter(case__in=cases.order_by().values("pk"))
     if channel:
-        petitions = petitions.filter(channel=channel)
-    count, rows = page_of(petitions, limit, offset)
+        chosen = chosen.filter(channel=channel)
+    count = cached_totals("api-petitions", chosen, data_version(Case, Petition), chosen.count)
+    # Keys in order first, then the page's rows with their joins: the wide rows are read for this page only.
+    wide = Petition.objects.select_related("unit", "case__unit", "case__field", "case__agency", "petitioner")
+    wide = wide.prefetch_related("case__petitions")
+    rows = rows_by_key(chosen.order_by("-received_on", "-id"), wide, offset, limit)
     gate = Gate(request.user, Output.API, request, where="api petitions list")
     listed = [_out(request, petition, gate) for petition in rows]
     gate.close()  # one access row for the whole page

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from common import dates
 from dialogues.models import Dialogue
+from notifications import petitioners as petitioner_notices
 from organizations.access import memberships
 from organizations.enums import Role
 from organizations.models import AdministrativeUnit, Organization
@@ -24,7 +25,7 @@ from regulations.models import OpinionField
 from . import alerts
 from .deadlines import answer_deadline
 from .enums import SENT_ELSEWHERE, CaseStatus, Channel, Jurisdiction, Outcome, PetitionerKind
-from .models import Case, CaseEvent, OpinionSheet, Petition, Petitioner
+from .models import Case, CaseEvent, OpinionSheet, Petition, Petitioner, new_tracking_code
 
 
 class CaseError(Exception):
@@ -96,8 +97,13 @@ def receive(
     dialogue: Dialogue | None = None,
     sheet: OpinionSheet | None = None,
     follow_up_of: Petition | None = None,
+    tracking_code: str | None = None,
 ) -> Petition:
-    """Record one opinion from any channel: a new matter of its own, and a tracking code for the petitioner."""
+    """Record one opinion from any channel: a new matter of its own, and a tracking code for the petitioner.
+
+    `tracking_code` keeps a code the petitioner already holds (an opinion sent from the public portal);
+    without it a new code is drawn.
+    """
     if channel not in Channel.values:
         raise CaseError(_("Unknown channel."))
     content = (opinion.content or "").strip()
@@ -122,6 +128,7 @@ def receive(
         field_hint=opinion.field_hint or (opinion.field.name if opinion.field else ""),
         follow_up_of=follow_up_of,
         created_by=user,
+        tracking_code=tracking_code or new_tracking_code(),
     )
     _event(case, "received", user, channel=channel, petition=petition.tracking_code)
     if follow_up_of is not None:
@@ -308,6 +315,7 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
     case.save()
     _event(case, "approved", user, outcome=case.outcome)
     alerts.reviewed(case, "case_approved")
+    petitioner_notices.answer_approved(case)  # petitioners who consented hear of the answer (003 Điều 10.2)
     return case
 
 

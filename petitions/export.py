@@ -15,9 +15,9 @@ from common import dates
 from common.downloads import attachment_response
 from common.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 
+from .filters import filtered_cases  # the list's one filter definition
 from .models import Output, Petition
 from .privacy import Gate
-from .views import filtered_cases  # the list's one filter definition
 
 MAX_ROWS = 20000  # a province's year fits; more than this is a report, not a list
 HEADER = [

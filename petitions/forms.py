@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.uploads import ATTACHMENTS, CheckedUpload, check_upload
 from dialogues.models import Dialogue
+from notifications.consent import ConsentError, clean_contact
 from organizations.forms import checked_table
 from organizations.models import AdministrativeUnit, Organization
 
@@ -35,6 +36,22 @@ class IntakeForm(PetitionerFields):
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 4}))
     attachment = forms.FileField(label=_("Attachment"), required=False)
     follow_up_of = forms.CharField(label=_("Follow-up of (tracking code of the earlier opinion)"), required=False)
+    notify_consent = forms.BooleanField(
+        label=_("The petitioner agrees to be told about this opinion at the email or phone above"), required=False
+    )
+
+    def clean(self) -> dict:
+        """Consent needs a usable email or phone (notifications.consent checks them)."""
+        data = super().clean()
+        if data.get("notify_consent"):
+            if not (data.get("email") or data.get("phone")):
+                self.add_error("notify_consent", _("Give an email or a phone to send the notifications to."))
+            else:
+                try:
+                    clean_contact(data.get("email") or "", data.get("phone") or "")
+                except ConsentError as error:
+                    self.add_error("notify_consent", str(error))
+        return data
 
     def __init__(self, *args, units=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

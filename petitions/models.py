@@ -130,6 +130,7 @@ class Case(models.Model):
         indexes = [  # province scale (docs/quy-mo.md): the list's order per unit; open matters by deadline
             models.Index(fields=["unit", "-created_at", "-id"], name="case_unit_created"),
             models.Index(fields=["unit", "due"], name="case_open_unit_due", condition=~models.Q(status="closed")),
+            models.Index(fields=["-created_at", "-id"], name="case_created"),  # the same order for a province's units
         ]
         verbose_name = _("matter")
         verbose_name_plural = _("matters")
@@ -149,6 +150,13 @@ class Case(models.Model):
 
         today = today or dates.today()
         return self.status != CaseStatus.CLOSED and self.due is not None and self.due < today
+
+
+class Feedback(models.TextChoices):
+    """The citizen's word after the answer: did it settle the matter? (FixMyStreet's "has it been fixed?")"""
+
+    SETTLED = "settled", _("Settled")
+    NOT_SETTLED = "not_settled", _("Not settled")
 
 
 class Petition(models.Model):
@@ -171,6 +179,9 @@ class Petition(models.Model):
     )
     told_on = models.DateField(_("petitioner told on"), null=True, blank=True)
     told_how = models.CharField(_("told how"), max_length=200, blank=True)
+    # Reports count these (settled / not settled); a "not settled" one has its follow-up in follow_ups.
+    feedback = models.CharField(_("citizen's feedback"), max_length=20, choices=Feedback.choices, blank=True)
+    feedback_on = models.DateField(_("feedback given on"), null=True, blank=True)
     search_text = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -178,7 +189,10 @@ class Petition(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["unit", "-received_on", "-id"], name="petition_unit_received")]  # the API list
+        indexes = [  # the API list: one unit's, and many units' (walked in order, filtered by unit)
+            models.Index(fields=["unit", "-received_on", "-id"], name="petition_unit_received"),
+            models.Index(fields=["-received_on", "-id"], name="petition_received"),
+        ]
         verbose_name = _("opinion")
         verbose_name_plural = _("opinions")
 
@@ -244,6 +258,8 @@ CASE_ACTIONS = {
     "approved": _("Answer approved"),
     "returned": _("Draft returned with comments"),
     "told": _("Petitioner told"),
+    "citizen_settled": _("The petitioner says the answer settled the matter"),
+    "citizen_not_settled": _("The petitioner says the answer did not settle the matter"),
 }
 
 

@@ -1,11 +1,15 @@
-"""Per-row numbers for a page of matters, computed for the page's rows only."""
+"""Numbers for the opinions list: per-row ones for the page's rows only, facets and options once per data change."""
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import Petition
+from common.pagination import cached_totals, data_version
+from organizations.models import Organization
+from regulations.models import OpinionField
+
+from .models import Case, Petition
 
 
 def with_petition_count(cases: QuerySet) -> QuerySet:
@@ -44,3 +48,38 @@ def facet_counts(cases: QuerySet) -> tuple[dict[str, list[dict]], int]:
         rows = [{column: value, "n": n} for value, n in summed.items()]
         facets[column] = sorted(rows, key=lambda row: -row["n"])
     return facets, sum(group["n"] for group in groups)
+
+
+def list_counts(cases: QuerySet) -> tuple[dict[str, list[dict]], int]:
+    """The opinions list's facets (field, jurisdiction, status, agency, channel) and total, for the filtered matters.
+
+    Two grouped queries over the whole result, kept in the cache while no matter or opinion changes
+    (common.pagination.cached_totals): a province viewer's 60,000 matters are grouped once, not on every view.
+    """
+
+    def compute() -> tuple[dict[str, list[dict]], int]:
+        facets, total = facet_counts(cases)
+        in_list = cases.order_by().values("pk")
+        channels = Petition.objects.filter(case__in=in_list).values("channel").annotate(n=Count("id")).order_by("-n")
+        facets["channel"] = list(channels)
+        return facets, total
+
+    return cached_totals("case-list", cases, data_version(Case, Petition), compute)
+
+
+def filter_options(visible: QuerySet, units: QuerySet) -> dict:
+    """The list's select options: the fields and agencies that have matters the user sees (not the filtered ones).
+
+    Kept in the cache like the counts; `visible` is the user's matters, `units` the units whose agencies may be offered.
+    """
+
+    def compute() -> dict:
+        fields = (
+            OpinionField.objects.filter(Exists(visible.filter(field=OuterRef("pk"))))
+            .order_by("order", "pk")
+            .values_list("pk", "name")
+        )
+        agencies = Organization.objects.filter(unit__in=units).filter(Exists(visible.filter(agency=OuterRef("pk"))))
+        return {"fields": dict(fields), "agencies": list(agencies.order_by("name", "pk").values("pk", "name"))}
+
+    return cached_totals("case-options", (visible, units), data_version(Case), compute)

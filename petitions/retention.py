@@ -15,6 +15,7 @@ archive law and are not changed.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -31,6 +32,17 @@ ACTION = "anonymised"
 CLEARED = ("full_name", "representative", "address", "phone", "email")
 
 
+# Other personal data kept elsewhere, erased by the same nightly run: name -> run(today=, dry_run=) -> count.
+# Higher apps register theirs in AppConfig.ready (portal: web submissions never accepted), so this module
+# imports none of them.
+OTHERS: dict[str, Callable[..., int]] = {}
+
+
+def register(name: str, run: Callable[..., int]) -> None:
+    """Add a retention step run with every anonymise_closed_cases (each uses its own period setting)."""
+    OTHERS[name] = run
+
+
 class RetentionError(ValueError):
     """A refused run (a bad retention period); the message is Vietnamese."""
 
@@ -42,6 +54,7 @@ class Retention:
     petitioners: int = 0
     attachments: int = 0
     dry_run: bool = True
+    others: dict[str, int] = field(default_factory=dict)
 
 
 def cutoff(today: datetime.date | None = None, days: int | None = None) -> datetime.date:
@@ -73,16 +86,16 @@ def _petitioners(cases: list[Case]) -> list[Petitioner]:
 
 
 @transaction.atomic
-def anonymise_closed_cases(
-    *, today: datetime.date | None = None, days: int | None = None, dry_run: bool = False
-) -> Retention:
+def anonymise_closed_cases(*, today: datetime.date | None = None, days: int | None = None, dry_run: bool = False) -> Retention:
     """Anonymise the petitioners of matters closed more than `days` (default: the setting) ago.
 
     Side effects (unless dry_run): petitioners' identity and contact fields blanked and their earlier
     history rows deleted; the matters' attachments deleted (files after commit); one CaseEvent
-    "anonymised" per matter; one security-log event "retention.anonymised".
+    "anonymised" per matter; one security-log event "retention.anonymised"; then every registered
+    step (OTHERS), whose counts are in `result.others`.
     """
     result = Retention(cutoff(today, days), dry_run=dry_run)
+    result.others = {name: run(today=today, dry_run=dry_run) for name, run in OTHERS.items()}
     result.cases = list(due_cases(result.cutoff).select_for_update().select_related("unit"))
     people = _petitioners(result.cases)
     attachments = list(Attachment.objects.filter(petition__case__in=result.cases))

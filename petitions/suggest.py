@@ -123,44 +123,91 @@ class UnitIndexes:
 
 
 UNITS_KEPT = 32  # units whose indexes a process keeps (least recently used go first)
-_kept: OrderedDict[int, UnitIndexes] = OrderedDict()
+SUGGESTIONS_SECONDS = 3600  # a matter's suggestions are kept this long at most, while its unit does not change
+_kept: OrderedDict[int, tuple[tuple, UnitIndexes]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def unit_indexes(unit_id: int) -> UnitIndexes:
-    """The unit's indexes, rebuilt only when its matters (text, field, agency, status) changed since the last view."""
+def unit_version(unit_id: int) -> tuple:
+    """A cheap fingerprint of the unit's matters: how many, and their newest history row (id and time).
+
+    Every change of a matter (text, field, agency, status) goes through a verb that saves it, and saving writes a
+    history row: a new fingerprint. Two index lookups, instead of reading the unit's 10,000 matters on every view.
+    """
+    from django.db.models import Max
+
     from .models import Case
 
-    matters = Case.objects.filter(unit_id=unit_id).order_by("pk")
-    rows = list(matters.values_list("pk", "summary", "field_id", "agency_id", "status"))
+    newest = Case.history.filter(unit_id=unit_id).aggregate(last=Max("history_id"), at=Max("history_date"))
+    return (Case.objects.filter(unit_id=unit_id).count(), newest["last"], str(newest["at"]))
+
+
+def unit_indexes(unit_id: int, version: tuple | None = None) -> UnitIndexes:
+    """The unit's indexes, rebuilt only when its matters changed (unit_version) since this process built them."""
+    from .models import Case
+
+    version = version or unit_version(unit_id)
     with _lock:
         kept = _kept.get(unit_id)
-        if kept is not None and kept.rows == rows:
+        if kept is not None and kept[0] == version:
             _kept.move_to_end(unit_id)
-            return kept
-    built = UnitIndexes(rows, kept.features if kept is not None else {})
+            return kept[1]
+    matters = Case.objects.filter(unit_id=unit_id).order_by("pk")
+    rows = list(matters.values_list("pk", "summary", "field_id", "agency_id", "status"))
+    built = UnitIndexes(rows, kept[1].features if kept is not None else {})  # texts already cut are not cut again
     with _lock:
-        _kept[unit_id] = built
+        _kept[unit_id] = (version, built)
         _kept.move_to_end(unit_id)
         while len(_kept) > UNITS_KEPT:
             _kept.popitem(last=False)
     return built
 
 
+def forget(unit_id: int, keep_texts: bool = True) -> None:
+    """Make the next view rebuild the unit's indexes, as a change of its matters does (the benchmark's "after a change").
+
+    keep_texts: the texts already cut are reused, as after a real change; False drops everything (a fresh process).
+    """
+    with _lock:
+        kept = _kept.pop(unit_id, None)
+        if kept is not None and keep_texts:
+            _kept[unit_id] = (("forgotten",), kept[1])
+
+
+def _key(case_id: int, unit_id: int, version: tuple) -> str:
+    return f"suggest:{case_id}:{unit_id}:{'-'.join(str(part) for part in version)}".replace(" ", "_")
+
+
+def _compute(case, version: tuple) -> tuple:
+    indexes = unit_indexes(case.unit_id, version)
+    duplicates = likely_duplicates(indexes.open, case.summary, exclude=case.pk)
+    field_id, field_share = vote(indexes.known, case.summary, "field", exclude=case.pk)
+    agency_id, agency_share = vote(indexes.known, case.summary, "agency", exclude=case.pk)
+    return [(document.key, score) for document, score in duplicates], field_id, field_share, agency_id, agency_share
+
+
 def suggestions_for(case) -> Suggestions:
-    """Likely duplicates among the unit's open matters; field and agency from its classified ones."""
+    """Likely duplicates among the unit's open matters; field and agency from its classified ones.
+
+    Computed once per change of the unit's matters (the case's own text included), then read from the cache.
+    """
+    from django.core.cache import cache
+
     from organizations.models import Organization
     from regulations.models import OpinionField
 
     from .models import Case
 
-    indexes = unit_indexes(case.unit_id)
-    duplicates = likely_duplicates(indexes.open, case.summary, exclude=case.pk)
-    field_id, field_share = vote(indexes.known, case.summary, "field", exclude=case.pk)
-    agency_id, agency_share = vote(indexes.known, case.summary, "agency", exclude=case.pk)
-    shown = Case.objects.in_bulk([document.key for document, _score in duplicates])
+    version = unit_version(case.unit_id)
+    key = _key(case.pk, case.unit_id, version)
+    found = cache.get(key)
+    if found is None:
+        found = _compute(case, version)
+        cache.set(key, found, SUGGESTIONS_SECONDS)
+    duplicates, field_id, field_share, agency_id, agency_share = found
+    shown = Case.objects.in_bulk([pk for pk, _score in duplicates])
     return Suggestions(
-        [(shown[document.key], score) for document, score in duplicates if document.key in shown],
+        [(shown[pk], score) for pk, score in duplicates if pk in shown],
         OpinionField.objects.filter(pk=field_id).first() if field_id else None,
         field_share,
         Organization.objects.filter(pk=agency_id).first() if agency_id else None,

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import access_log, export, views
 
@@ -14,7 +15,8 @@ urlpatterns = [
     path("hop-thu/", views.inbox, name="inbox"),
     path("qua-han/", views.overdue, name="overdue"),
     path("tong-hop/", views.compilation, name="compilation"),
-    path("tra-cuu/", views.track, name="track"),
+    # Tracking moved to the public portal (/tra-cuu/); old links and bookmarks keep working.
+    path("tra-cuu/", RedirectView.as_view(url="/tra-cuu/", permanent=True, query_string=True), name="track"),
     path("nhat-ky-du-lieu-ca-nhan/", access_log.access_log, name="access_log"),
     path("vu-viec/<int:pk>/", views.case_detail, name="case"),
     path("vu-viec/<int:pk>/tep/<int:attachment_id>/", views.attachment, name="attachment"),

@@ -6,30 +6,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.downloads import attachment_response, content_type_for
-from common.pagination import paginate
+from common.pagination import cached_totals, data_version, paginate, paginate_by_key
 from common.spreadsheets import XLSX_CONTENT_TYPE
 from common.throttle import per_address
 from jobs.models import Job
+from notifications.consent import record_consent
 from organizations.access import can, units_for
 from organizations.models import Organization, StagedImport
 from organizations.staging import StagingError
-from regulations.models import OpinionField, profile_for
+from regulations.models import profile_for
 
 from . import casework, importing
 from .access import case_for, intake_units, my_agency_ids, visible_cases, visible_petitions
 from .access_log import log_units
 from .enums import CaseStatus, Channel, Jurisdiction, Outcome
+from .filters import filtered_cases
 from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
 from .importing import fields_by_name as _fields_by_name
 from .models import Attachment, Case, Output, Petition, fold
-from .paging import facet_counts, with_first_opinion, with_petition_count
+from .paging import filter_options, list_counts, with_first_opinion, with_petition_count
 from .privacy import disclose, may_see_petitioner
 from .suggest import suggestions_for
 from .totals import field_jurisdiction_totals
@@ -92,6 +94,8 @@ def intake(request):
                 if upload:
                     stored = ContentFile(upload.content, name=upload.name)  # checked in IntakeForm.clean_attachment
                     Attachment.objects.create(petition=petition, file=stored, name=upload.name)
+                if data.get("notify_consent"):  # contact checked in IntakeForm.clean; sends the receipt
+                    record_consent(petition, email=data.get("email", ""), phone=data.get("phone", ""), source="staff")
                 messages.success(request, _("Received. Tracking code: %(code)s") % {"code": petition.tracking_code})
                 return redirect("petitions:case", pk=petition.case_id)
     return render(request, "petitions/intake.html", {"form": form}, status=400 if form.errors else 200)
@@ -172,53 +176,19 @@ def import_template(request):
     return attachment_response(importing.template_workbook(), "mau-nhap-y-kien.xlsx", XLSX_CONTENT_TYPE)
 
 
-FILTERS = {"field": "linh_vuc", "jurisdiction": "tham_quyen", "status": "trang_thai", "agency": "co_quan", "channel": "kenh"}
-
-
-def filtered_cases(user, params) -> tuple:
-    """Cases the user sees, filtered by the query string; full-text search ignores accents ("dat dai" finds "đất đai").
-
-    Opinions are matched with EXISTS on the matter's own opinions, so the unit scope comes first, no row is
-    repeated and no DISTINCT is needed: the result can be counted and grouped as it is.
-    """
-    cases = visible_cases(user)
-    query = (params.get("q") or "").strip()
-    if query:
-        folded = fold(query)
-        in_opinions = Exists(Petition.objects.filter(case=OuterRef("pk"), search_text__contains=folded))
-        cases = cases.filter(Q(search_text__contains=folded) | in_opinions)
-    if params.get("don_vi"):
-        cases = cases.filter(unit__code=params["don_vi"])
-    if params.get("doi_thoai", "").isdigit():
-        cases = cases.filter(dialogue_id=int(params["doi_thoai"]))
-    if params.get("linh_vuc", "").isdigit():
-        cases = cases.filter(field_id=int(params["linh_vuc"]))
-    if params.get("tham_quyen") in Jurisdiction.values:
-        cases = cases.filter(jurisdiction=params["tham_quyen"])
-    if params.get("trang_thai") in CaseStatus.values:
-        cases = cases.filter(status=params["trang_thai"])
-    if params.get("co_quan", "").isdigit():
-        cases = cases.filter(agency_id=int(params["co_quan"]))
-    if params.get("kenh") in Channel.values:
-        cases = cases.filter(Exists(Petition.objects.filter(case=OuterRef("pk"), channel=params["kenh"])))
-    return cases, query
-
-
 @login_required
 def case_list(request):
     cases, query = filtered_cases(request.user, request.GET)
-    facets, total = facet_counts(cases)  # field, jurisdiction, status, agency and the total: one GROUP BY
-    in_list = cases.order_by().values("pk")
+    facets, total = list_counts(cases)  # field, jurisdiction, status, agency, channel and the total: SQL, cached
     counts = {
         "field": facets["field__name"],
         "jurisdiction": facets["jurisdiction"],
         "status": facets["status"],
         "agency": facets["agency__name"],
-        "channel": Petition.objects.filter(case__in=in_list).values("channel").annotate(n=Count("id")).order_by("-n"),
+        "channel": facets["channel"],
     }
     labels = {"jurisdiction": dict(Jurisdiction.choices), "status": dict(CaseStatus.choices), "channel": dict(Channel.choices)}
-    units = units_for(request.user, "view")
-    visible = visible_cases(request.user)
+    options = filter_options(visible_cases(request.user), units_for(request.user, "view"))
     # The page's dialogues come in a second query: joined, the planner hashes every dialogue of the province.
     rows = cases.select_related(None).select_related("unit", "field", "agency").prefetch_related("dialogue")
     page = paginate(request, with_first_opinion(with_petition_count(rows.order_by("-created_at", "-id"))), count=total)
@@ -233,12 +203,8 @@ def case_list(request):
         "statuses": CaseStatus.choices,
         "jurisdictions": Jurisdiction.choices,
         "channels": Channel.choices,
-        "agencies": Organization.objects.filter(unit__in=units).filter(Exists(visible.filter(agency=OuterRef("pk")))),
-        "fields": dict(
-            OpinionField.objects.filter(Exists(visible.filter(field=OuterRef("pk"))))
-            .order_by("order", "pk")
-            .values_list("pk", "name")
-        ),
+        "agencies": options["agencies"],
+        "fields": options["fields"],
         "can_intake": intake_units(request.user).exists(),
         "can_read_access_log": log_units(request.user).exists(),
         "today": timezone.localdate(),
@@ -426,11 +392,12 @@ def overdue(request):
 def compilation(request):
     """Mẫu 5 content: totals by field and jurisdiction, and the proposed assignment per matter."""
     cases, _query = filtered_cases(request.user, request.GET)
-    counted = field_jurisdiction_totals(cases)  # the same table as the Mẫu 5 document, one GROUP BY
+    # The same table as the Mẫu 5 document: one GROUP BY, kept in the cache while no matter or opinion changes.
+    counted = cached_totals("compilation", cases, data_version(Case, Petition), lambda: field_jurisdiction_totals(cases))
     by_field = {name or _("Not classified"): row for name, row in counted.by_field.items()}
-    rows = cases.select_related(None).select_related("field", "agency")  # no join with every dialogue of the province
-    ordered = with_petition_count(rows.order_by(F("field__order").asc(nulls_last=True), "pk"))
-    page = paginate(request, ordered, count=counted.matters)  # the matters are already counted by the totals
+    ordered = cases.select_related(None).order_by(F("field__order").asc(nulls_last=True), "pk")
+    rows = with_petition_count(cases.select_related(None).select_related("field", "agency"))  # no join with every dialogue
+    page = paginate_by_key(request, ordered, rows, count=counted.matters)  # the matters are already counted by the totals
     context = {
         "cases": page.object_list,
         "page": page,

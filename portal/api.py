@@ -10,19 +10,23 @@ import datetime
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from common import dates
 from common.api_paging import DEFAULT_LIMIT, Limit, Offset, page_of
 from common.api_types import LONG_TEXT, Date, Id, Text, TrackingCode, UnitCode
 from common.throttle import per_address
 from dialogues.models import DialogueHost, ScheduleStep
 from organizations.models import AdministrativeUnit
 from petitions.api import PetitionerIn
+from petitions.casework import PetitionerData
 from petitions.enums import PetitionerKind
 
-from .submissions import Sender, SubmissionError, public_dialogues, submit
+from . import conclusions
+from .submissions import SubmissionError, public_dialogues, submit
 from .tracking import public_status
 
 router = Router(tags=["Công khai cho Nhân dân"], auth=None)
@@ -62,6 +66,7 @@ class OpinionIn(Schema):
     field: Text(200) = ""
     petitioner: PetitionerIn = PetitionerIn()
     consent: bool = False
+    notify: bool = False  # agrees to be told about this opinion by the email or phone given
 
 
 class OpinionCreated(Schema):
@@ -84,6 +89,9 @@ class OpinionStatusOut(Schema):
     document_number: str
     document_date: datetime.date | None
     reason: str
+    feedback: str
+    may_give_feedback: bool
+    follow_up: str
 
 
 def _dialogue_out(dialogue) -> dict:
@@ -140,12 +148,14 @@ def dialogues(
     return {"count": count, "items": [_dialogue_out(dialogue) for dialogue in items]}
 
 
-def _sender(data: PetitionerIn) -> Sender:
+def _sender(data: PetitionerIn) -> PetitionerData:
+    """The staff API's petitioner shape; an organisation's representative may also come as full_name."""
     organisation = data.kind == PetitionerKind.ORGANIZATION
-    return Sender(
+    return PetitionerData(
         kind=data.kind,
-        full_name=(data.representative or data.full_name) if organisation else data.full_name,
+        full_name="" if organisation else data.full_name,
         organization_name=data.organization_name,
+        representative=(data.representative or data.full_name) if organisation else "",
         address=data.address,
         phone=data.phone,
         email=data.email,
@@ -171,7 +181,8 @@ def send_opinion(request: HttpRequest, payload: OpinionIn):
         raise HttpError(400, "Hãy cho biết địa phương (unit) hoặc hội nghị đối thoại (dialogue) nhận ý kiến.")
     try:
         sender = _sender(payload.petitioner)
-        submission = submit(unit, payload.content, sender, consent=payload.consent, dialogue=dialogue, field_hint=payload.field)
+        options = {"dialogue": dialogue, "field_hint": payload.field, "notify": payload.notify}
+        submission = submit(unit, payload.content, sender, consent=payload.consent, **options)
     except SubmissionError as error:
         raise HttpError(400, str(error)) from None
     return 201, {"code": submission.code}
@@ -189,3 +200,103 @@ def track_opinion(request: HttpRequest, code: TrackingCode):
     if found is None:
         raise HttpError(404, "Không có ý kiến nào mang mã này.")
     return found.as_dict()
+
+
+class ConclusionOut(Schema):
+    id: int
+    title: str
+    unit: str
+    unit_name: str
+    date: datetime.date
+    published_on: datetime.date
+    number: str
+    url: str
+    pdf_url: str
+
+
+class ConclusionPage(Schema):
+    count: int
+    items: list[ConclusionOut]
+
+
+class ProgressOut(Schema):
+    summary: str
+    agency: str
+    due: datetime.date | None
+    answered: bool
+    answered_on: datetime.date | None
+    late: bool
+
+
+class ConclusionTotals(Schema):
+    unsettled: int
+    answered: int
+    answered_late: int
+    overdue: int
+
+
+class ConclusionDetailOut(ConclusionOut):
+    heading: str
+    summary: str
+    text: list[str]
+    table: list[list[str]]
+    totals: ConclusionTotals
+    progress_count: int
+    progress: list[ProgressOut]
+
+
+def _conclusion_out(dialogue) -> dict:
+    return {
+        "id": dialogue.pk,
+        "title": dialogue.title,
+        "unit": dialogue.unit.code,
+        "unit_name": dialogue.unit.name,
+        "date": dialogue.date,
+        "published_on": dialogue.published_on,
+        "number": dialogue.symbol or "",
+        "url": reverse("portal:conclusion", args=[dialogue.pk]),
+        "pdf_url": reverse("portal:conclusion_pdf", args=[dialogue.pk]),
+    }
+
+
+@router.get(
+    "/conclusions",
+    response={200: ConclusionPage, 400: ErrorOut},
+    summary="Thông báo kết luận đã công bố (lọc theo địa phương; không có thông tin người kiến nghị)",
+    auth=None,
+)
+def conclusion_list(request: HttpRequest, unit: UnitCode | None = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    found = conclusions.published()
+    if unit:
+        place = AdministrativeUnit.objects.filter(code=unit).first()
+        if place is None:
+            raise HttpError(400, "Không có địa phương mang mã này.")
+        found = found.filter(unit__path__startswith=place.path)
+    count, items = page_of(found, limit, offset)
+    return {"count": count, "items": [_conclusion_out(dialogue) for dialogue in items]}
+
+
+@router.get(
+    "/conclusions/{dialogue_id}",
+    response={200: ConclusionDetailOut, 404: ErrorOut},
+    summary="Một thông báo kết luận và tiến độ trả lời từng vụ việc chưa giải quyết tại hội nghị",
+    auth=None,
+)
+def conclusion_detail(request: HttpRequest, dialogue_id: Id, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    dialogue = conclusions.published().filter(pk=dialogue_id).first()
+    if dialogue is None:
+        raise HttpError(404, "Không có thông báo kết luận đã công bố mang số này.")
+    content = conclusions.public_content(dialogue)
+    today, scrub = dates.today(), conclusions.Redactor(dialogue)
+    count, cases = page_of(conclusions.pending(dialogue), limit, offset)
+    table = next((block.rows for block in content.body if block.rows), [])
+    return {
+        **_conclusion_out(dialogue),
+        "heading": content.heading,
+        "summary": content.summary,
+        "text": [block.text for block in content.body if block.text],
+        "table": table,
+        "totals": conclusions.totals(dialogue, today),
+        "progress_count": count,
+        "progress": [conclusions.progress_row(case, scrub, today).as_dict() for case in cases],
+    }

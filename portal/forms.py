@@ -46,6 +46,9 @@ class OpinionForm(forms.Form):
         label=_("I agree that my personal data is processed for the purpose stated above."),
         error_messages={"required": _("Your consent is needed to send an opinion (Law 91/2025/QH15).")},
     )
+    notify = forms.BooleanField(
+        label=_("I agree to receive notifications about this opinion by the email or phone given above."), required=False
+    )
     # A field people never see (hidden by site.css) and robots fill in.
     website = forms.CharField(label=_("Leave this empty"), required=False)
 
@@ -68,4 +71,22 @@ class RejectForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reason"), choices=RejectReason.choices)
     note = forms.CharField(
         label=_("Note to the citizen"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FeedbackForm(forms.Form):
+    """After the answer: did it settle the matter? A reason is needed when it did not."""
+
+    ma = forms.CharField(max_length=20, widget=forms.HiddenInput)
+    settled = forms.TypedChoiceField(
+        label=_("Did the answer settle your matter?"),
+        choices=[("yes", _("Yes, it is settled")), ("no", _("No, it is not settled"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("If not, why? (it becomes a follow-up opinion to the commune)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

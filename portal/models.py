@@ -47,6 +47,7 @@ class WebSubmission(models.Model):
     attachment = models.FileField(_("attachment"), upload_to="portal/%Y/%m/", blank=True)
     attachment_name = models.CharField(_("attachment name"), max_length=255, blank=True)
     consent_at = models.DateTimeField(_("consent given at"))
+    notify_consent = models.BooleanField(_("agrees to be notified about this opinion"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.PENDING, db_index=True
     )
@@ -56,6 +57,7 @@ class WebSubmission(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -10,17 +10,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from common import dates
 from common.throttle import per_address
+from conference import projector
 from conference.models import ProgrammeItem
-from dialogues.enums import GroupKind
+from dialogues.enums import GroupKind, Status
 from organizations.models import AdministrativeUnit
+from petitions.casework import PetitionerData
+from petitions.enums import PetitionerKind
 
-from . import ical
-from .forms import OpinionForm
+from . import feedback, ical
+from .conclusions import published
+from .forms import FeedbackForm, OpinionForm
 from .models import WebSubmission
-from .submissions import Sender, SubmissionError, public_dialogues, submit
+from .submissions import SubmissionError, public_dialogues, submit
 from .tracking import public_status
 
 PAGE = 30
@@ -82,8 +87,15 @@ def dialogue_page(request, pk: int):
         "collect_until": collect.due if collect else None,
         "programme": ProgrammeItem.objects.filter(dialogue=dialogue).order_by("order"),
         "upcoming": dialogue.date >= timezone.localdate(),
+        "hall_url": projector.url(dialogue.pk) if in_session(dialogue) else "",
+        "concluded": published().filter(pk=dialogue.pk).exists(),
     }
     return render(request, "portal/public/dialogue.html", {**context, "section": "schedule"})
+
+
+def in_session(dialogue) -> bool:
+    """The conference day, before its conclusion: the public may follow the hall screen (conference.projector)."""
+    return dialogue.date == dates.today() and dialogue.status in (Status.ANNOUNCED, Status.HELD)
 
 
 @require_GET
@@ -110,10 +122,13 @@ def send_opinion(request):
         data = form.cleaned_data
         if data.get("website"):
             return render(request, "portal/public/thanks.html")
-        sender = Sender(
+        organisation = data["kind"] == PetitionerKind.ORGANIZATION
+        name = data.get("full_name") or ""  # an organisation's representative on this form
+        sender = PetitionerData(
             kind=data["kind"],
-            full_name=data.get("full_name") or "",
+            full_name="" if organisation else name,
             organization_name=data.get("organization_name") or "",
+            representative=name if organisation else "",
             address=data.get("address") or "",
             phone=data.get("phone") or "",
             email=data.get("email") or "",
@@ -127,6 +142,7 @@ def send_opinion(request):
                 dialogue=data.get("dialogue"),
                 field_hint=data.get("field_hint") or "",
                 upload=data.get("attachment"),
+                notify=data.get("notify", False),
             )
         except SubmissionError as error:
             form.add_error(None, str(error))
@@ -149,8 +165,33 @@ def receipt(request, code: str):
 @per_address("RATELIMIT_TRACKING")  # against guessing codes
 def track(request):
     """Anyone with a tracking code sees where the opinion stands and the approved answer — never who sent it."""
-    code = (request.GET.get("ma") or "").strip().upper()
+    return _track_page(request, (request.GET.get("ma") or "").strip().upper())
+
+
+def _track_page(request, code: str, form: FeedbackForm | None = None, status: int = 200):
     found = public_status(code) if code else None
-    status = 404 if code and found is None else 200
-    context = {"code": code, "found": found, "searched": bool(code), "section": "track"}
+    status = 404 if code and found is None else status
+    form = form or FeedbackForm(initial={"ma": code})
+    context = {"code": code, "found": found, "searched": bool(code), "section": "track", "feedback_form": form}
     return render(request, "portal/public/track.html", context, status=status)
+
+
+@require_POST
+@per_address("RATELIMIT_PUBLIC_OPINION")  # the same limit as sending: a "not settled" makes a new opinion
+def give_feedback(request):
+    """FixMyStreet's "has it been fixed?": the holder of the code says whether the answer settled the matter (once)."""
+    form = FeedbackForm(request.POST)
+    code = (request.POST.get("ma") or "").strip().upper()[:20]
+    if not form.is_valid():
+        return _track_page(request, code, form, status=400)
+    try:
+        follow_up = feedback.give(code, form.cleaned_data["settled"], form.cleaned_data["reason"])
+    except feedback.FeedbackError as error:
+        form.add_error(None, str(error))
+        return _track_page(request, code, form, status=400)
+    if follow_up is None:
+        messages.success(request, _("Thank you: your feedback has been recorded."))
+    else:
+        text = _("Thank you: your feedback was sent to the commune as a follow-up opinion, tracking code %(code)s.")
+        messages.success(request, text % {"code": follow_up.tracking_code})
+    return redirect(f"{reverse('portal:track')}?ma={code}")

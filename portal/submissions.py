@@ -7,8 +7,6 @@ nothing when refused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -17,9 +15,11 @@ from django.utils import timezone
 from common.uploads import CheckedUpload
 from dialogues.enums import Status
 from dialogues.models import Dialogue
+from notifications.consent import ConsentError, clean_contact, record_consent
 from organizations.access import units_for
 from organizations.models import AdministrativeUnit
 from petitions import casework
+from petitions.casework import PetitionerData
 from petitions.enums import Channel, PetitionerKind
 from petitions.models import Attachment, Petition
 
@@ -33,31 +33,20 @@ class SubmissionError(Exception):
     """A refused submission or decision; the message is Vietnamese and shown as it is."""
 
 
-@dataclass
-class Sender:
-    """Who sent the opinion: a person, an organisation with its representative, or nobody named."""
-
-    kind: str = PetitionerKind.UNKNOWN
-    full_name: str = ""
-    organization_name: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-
-
 def public_dialogues():
     """Dialogues the public may see: announced or later, never planned (drafts) or cancelled."""
     return Dialogue.objects.filter(status__in=PUBLIC_STATUSES)
 
 
-def _check_sender(sender: Sender) -> Sender:
+def _check_sender(sender: PetitionerData) -> PetitionerData:
+    """A person with a name, an organisation with its representative, or nobody named; never a residential group."""
     if sender.kind not in PetitionerKind.values:
         raise SubmissionError("Cách gửi ý kiến không hợp lệ.")
     if sender.kind == PetitionerKind.UNKNOWN:
-        return Sender()  # anonymous: whatever else was typed is not kept
+        return PetitionerData()  # anonymous: whatever else was typed is not kept
     if sender.kind == PetitionerKind.PERSON and not sender.full_name.strip():
         raise SubmissionError("Hãy ghi họ và tên, hoặc chọn gửi ẩn danh.")
-    if sender.kind == PetitionerKind.ORGANIZATION and not (sender.organization_name.strip() and sender.full_name.strip()):
+    if sender.kind == PetitionerKind.ORGANIZATION and not (sender.organization_name.strip() and sender.representative.strip()):
         raise SubmissionError("Hãy ghi tên tổ chức và họ tên người đại diện.")
     if not (sender.phone.strip() or sender.email.strip()):
         raise SubmissionError("Hãy ghi số điện thoại hoặc thư điện tử để nhận trả lời, hoặc chọn gửi ẩn danh.")
@@ -68,12 +57,13 @@ def _check_sender(sender: Sender) -> Sender:
 def submit(
     unit: AdministrativeUnit,
     content: str,
-    sender: Sender,
+    sender: PetitionerData,
     *,
     consent: bool,
     dialogue: Dialogue | None = None,
     field_hint: str = "",
     upload: CheckedUpload | None = None,
+    notify: bool = False,
 ) -> WebSubmission:
     """Keep an opinion from the public form as "waiting for acceptance" and give it a tracking code.
 
@@ -89,18 +79,24 @@ def submit(
     if dialogue is not None and (dialogue.unit_id != unit.pk or dialogue.status not in PUBLIC_STATUSES):
         raise SubmissionError("Không tìm thấy hội nghị đối thoại này ở địa phương đã chọn.")
     sender = _check_sender(sender)
+    if notify:
+        try:
+            clean_contact(sender.email, sender.phone)  # checked now, so acceptance never fails on them
+        except ConsentError as error:
+            raise SubmissionError(str(error)) from None
     submission = WebSubmission(
         unit=unit,
         dialogue=dialogue,
         content=content,
         field_hint=(field_hint or "").strip()[:200],
         kind=sender.kind,
-        full_name=sender.full_name.strip()[:200],
+        full_name=(sender.representative if sender.kind == PetitionerKind.ORGANIZATION else sender.full_name).strip()[:200],
         organization_name=sender.organization_name.strip()[:255],
         address=sender.address.strip()[:300],
         phone=sender.phone.strip()[:30],
         email=sender.email.strip()[:254],
         consent_at=timezone.now(),
+        notify_consent=bool(notify) and bool(sender.phone.strip() or sender.email.strip()),
     )
     if upload is not None:
         submission.attachment = ContentFile(upload.content, name=upload.name)
@@ -125,9 +121,10 @@ def _locked_pending(user: User, submission: WebSubmission) -> WebSubmission:
     return locked
 
 
-def _petitioner(submission: WebSubmission) -> casework.PetitionerData:
+def _petitioner(submission: WebSubmission) -> PetitionerData:
+    """The kept sender as casework takes it (WebSubmission.full_name holds an organisation's representative)."""
     organisation = submission.kind == PetitionerKind.ORGANIZATION
-    return casework.PetitionerData(
+    return PetitionerData(
         kind=submission.kind,
         full_name="" if organisation else submission.full_name,
         organization_name=submission.organization_name,
@@ -143,7 +140,8 @@ def accept(submission: WebSubmission, user: User) -> Petition:
     """Record the opinion in the unit's intake (casework.receive, channel "Public web form") under the same code.
 
     Side effects: a Petitioner (unless anonymous), a Case and Petition with their "received" event, the
-    attachment copied to the petition; the submission marked accepted, linked, with who and when.
+    attachment copied to the petition; the citizen's consent to be notified recorded (notifications.consent)
+    when the box was ticked; the submission marked accepted, linked, with who and when.
     """
     locked = _locked_pending(user, submission)
     try:
@@ -155,15 +153,16 @@ def accept(submission: WebSubmission, user: User) -> Petition:
             _petitioner(locked),
             timezone.localdate(locked.created_at),
             locked.dialogue,
+            tracking_code=locked.code,  # the code the citizen already holds, shown in the "received" event too
         )
     except casework.CaseError as error:
         raise SubmissionError(str(error)) from None
-    petition.tracking_code = locked.code  # the code the citizen already holds
-    petition.save(update_fields=["tracking_code"])  # also refolds search_text and writes the petition's history
     if locked.attachment:
         with locked.attachment.open("rb") as stored:
             copy = ContentFile(stored.read(), name=locked.attachment_name or "tep-dinh-kem")
         Attachment.objects.create(petition=petition, file=copy, name=locked.attachment_name)
+    if locked.notify_consent:
+        record_consent(petition, email=locked.email, phone=locked.phone, source="web")
     locked.status, locked.petition = SubmissionStatus.ACCEPTED, petition
     locked.decided_by, locked.decided_at = user, timezone.now()
     locked.save()

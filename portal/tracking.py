@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from documents.kinds import Kind
 from documents.models import IssuedDocument
 from petitions.enums import CaseStatus
-from petitions.models import Petition
+from petitions.models import Feedback, Petition
 
 from .models import SubmissionStatus, WebSubmission
 
@@ -37,6 +37,9 @@ class PublicStatus:
     document_number: str = ""
     document_date: datetime.date | None = None
     reason: str = ""
+    feedback: str = ""  # the citizen's word on the answer: settled, not_settled or ""
+    may_give_feedback: bool = False
+    follow_up: str = ""  # the code of the follow-up opinion when the answer did not settle it
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -84,6 +87,9 @@ def _from_petition(petition: Petition, today: datetime.date) -> PublicStatus:
         )
         if document is not None:
             found.document_number, found.document_date = document.symbol, document.issued_on
+        found.feedback, found.may_give_feedback = petition.feedback, not petition.feedback
+        if petition.feedback == Feedback.NOT_SETTLED:
+            found.follow_up = petition.follow_ups.order_by("pk").values_list("tracking_code", flat=True).first() or ""
     else:
         found.late = bool(case.due and case.due < today)
     return found

@@ -15,10 +15,13 @@ from organizations.adminscope import ScopedAdmin, ScopedInline
 from .loading import copy_profile
 from .models import (
     AgendaItem,
+    ArchiveRule,
     DeadlineRule,
     DossierItem,
+    DutyRule,
     FrequencyRule,
     HostRule,
+    MediaChannel,
     OpinionField,
     ParentPrecedence,
     ProfileBinding,
@@ -77,6 +80,19 @@ class NoteInline(ShippedReadOnlyInline):
     model = ProfileNote
 
 
+class ArchiveRuleInline(ShippedReadOnlyInline):  # archiving with items missing: refused unless allowed here
+    model = ArchiveRule
+    max_num = 1
+
+
+class MediaChannelInline(ShippedReadOnlyInline):
+    model = MediaChannel
+
+
+class DutyRuleInline(ShippedReadOnlyInline):
+    model = DutyRule
+
+
 @admin.action(description=_("Copy the selected profiles (the copy can be edited)"))
 def copy_profiles(modeladmin, request, queryset):
     for profile in queryset:
@@ -93,6 +109,7 @@ class RegulationProfileAdmin(ScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["name", "code"]
     actions = [copy_profiles]
     inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, AgendaInline, NoteInline]
+    inlines += [ArchiveRuleInline, MediaChannelInline, DutyRuleInline]
     unit_field = None  # shared: every administrator reads every profile
     admin_action = "manage_regulations"
 

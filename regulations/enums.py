@@ -17,6 +17,7 @@ class DeadlineCode(models.TextChoices):
     ANSWER_CHASE = "answer_chase", _("Advising office chases the answers")
     ARCHIVE = "archive", _("Dossier completed")
     REPORT_RESULTS = "report_results", _("Results reported")
+    PUBLISH_RESULTS = "publish_results", _("Results announced to the People")
 
 
 # The schedule step each deadline belongs to (issue: the dialogue's steps have stable codes).
@@ -33,6 +34,7 @@ STEP_OF_DEADLINE = {
     "answer_chase": "answer",
     "archive": "archive",
     "report_results": "archive",
+    "publish_results": "conclude",
 }
 
 

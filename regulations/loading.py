@@ -24,10 +24,11 @@ from .models import (
     RegulationProfile,
     ReportingRule,
 )
+from .record_loading import RECORD_RELATIONS, write_record_rules
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
-# Tân Kỳ first: the others take their fields of opinions from it (`fields_from`).
-SHIPPED_CODES = ["tan-ky-2025", "hai-phong-1155-2023", "dien-bien", "hong-an-qt-vp12", "gia-vien-2025"]
+# The law first (the root parent), then Tân Kỳ: the others take their fields of opinions from it (`fields_from`).
+SHIPPED_CODES = ["luat-72-2025", "tan-ky-2025", "hai-phong-1155-2023", "dien-bien", "hong-an-qt-vp12", "gia-vien-2025"]
 
 
 def nfc(value):
@@ -45,11 +46,22 @@ def read_profile_file(code: str) -> dict:
     return nfc(yaml.safe_load((PROFILE_DIR / f"{code}.yaml").read_text(encoding="utf-8")))
 
 
-def _text(row: dict) -> dict:
-    return {"citation": row.get("citation") or "", "quote": row.get("quote") or "", "note": row.get("note") or ""}
+def _row_text(row: dict, summary: bool) -> dict:
+    """Citation, quote and note; `summary` when the profile (or the row) restates a text not on file."""
+    return {
+        "citation": row.get("citation") or "",
+        "quote": row.get("quote") or "",
+        "note": row.get("note") or "",
+        "is_summary": bool(row.get("summary", summary)),
+    }
 
 
 def _write_children(profile: RegulationProfile, data: dict) -> None:
+    summary = bool(data.get("summary"))
+
+    def _text(row: dict) -> dict:
+        return _row_text(row, summary)
+
     for row in data.get("deadlines") or []:
         DeadlineRule.objects.create(
             profile=profile,
@@ -111,6 +123,7 @@ def _write_children(profile: RegulationProfile, data: dict) -> None:
         )
     for order, row in enumerate(data.get("notes") or [], start=1):
         ProfileNote.objects.create(profile=profile, text=row["text"], order=order, **_text(row))
+    write_record_rules(profile, data)
 
 
 def _profile_named(code: str | None) -> RegulationProfile | None:
@@ -118,7 +131,7 @@ def _profile_named(code: str | None) -> RegulationProfile | None:
     return RegulationProfile.objects.filter(code=code).first() if code else None
 
 
-CHILD_RELATIONS = ["deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "agenda", "notes"]
+CHILD_RELATIONS = ["deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "agenda", "notes", *RECORD_RELATIONS]
 
 
 @transaction.atomic
@@ -142,6 +155,9 @@ def load_shipped_profile(code: str) -> bool:
         "dossier_from": _profile_named(data.get("dossier_from")),
         "parent": _profile_named(data.get("parent")),
         "valid_to": data.get("valid_to"),
+        "valid_from": data.get("valid_from"),
+        "applies_to_level": data.get("applies_to_level") or "",
+        "not_modelled": data.get("not_modelled") or [],
     }
     if profile is None:
         profile = RegulationProfile.objects.create(code=code, **fields)
@@ -188,6 +204,9 @@ def copy_profile(profile: RegulationProfile, code: str, name: str) -> Regulation
         dossier_from=profile.dossier_from,
         parent=profile.parent,
         valid_to=profile.valid_to,
+        valid_from=profile.valid_from,
+        applies_to_level=profile.applies_to_level,
+        not_modelled=profile.not_modelled,
     )
     for relation in CHILD_RELATIONS:
         for row in getattr(profile, relation).all():

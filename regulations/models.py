@@ -28,6 +28,8 @@ from .enums import (
     ReportForm,
 )
 
+EVERY_LEVEL = "*"  # for pages that show every layer, whatever level it binds
+
 
 class RegulationProfile(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -73,6 +75,17 @@ class RegulationProfile(models.Model):
     valid_to = models.DateField(
         _("binds dialogues up to"), null=True, blank=True, help_text=_("Empty when it binds with no end date.")
     )
+    # Luật 72/2025/QH15: in force from 01/7/2025 and binding units of commune level only (issue 17).
+    valid_from = models.DateField(
+        _("binds dialogues from"), null=True, blank=True, help_text=_("Empty when it binds from any date.")
+    )
+    applies_to_level = models.CharField(
+        _("binds units of level"),
+        max_length=32,
+        blank=True,
+        help_text=_("Code of the administrative level whose units it binds; empty for every level."),
+    )
+    not_modelled = models.JSONField(_("not modelled"), default=list, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -103,6 +116,18 @@ class RegulationProfile(models.Model):
     def deadline(self, code: str) -> DeadlineRule | None:
         return next((rule for rule in self.deadlines.all() if rule.code == code), None)
 
+    def binds(self, level: str | None = None, day: datetime.date | None = None) -> bool:
+        """Whether its rules bind a dialogue of a unit of this level on this day.
+
+        A regulation for one level binds only when the unit's level is known to be that one (EVERY_LEVEL: show all);
+        an unknown day binds.
+        """
+        if self.applies_to_level and level not in (self.applies_to_level, EVERY_LEVEL):
+            return False
+        if day and self.valid_from and day < self.valid_from:
+            return False
+        return not (day and self.valid_to and day > self.valid_to)
+
 
 class RuleText(models.Model):
     """What every rule carries: where it comes from and the words it quotes."""
@@ -110,6 +135,8 @@ class RuleText(models.Model):
     citation = models.CharField(_("citation"), max_length=200)
     quote = models.TextField(_("quoted text"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    # A law whose text is not on file (Luật 72/2025/QH15): the row restates it and is not checked as a quotation.
+    is_summary = models.BooleanField(_("summary, not checked against the text"), default=False)
 
     class Meta:
         abstract = True
@@ -431,3 +458,93 @@ class ParentPrecedence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} · {self.get_code_display()}: {self.get_prevails_display()}"
+
+
+# --- Rules of the dialogue's record (issue 11-12, helper H1): archiving an incomplete dossier,
+# the media channels of the notice, and duties beyond the schedule's steps. Each is a row with its citation.
+
+
+class ArchiveIncomplete(models.TextChoices):
+    ALLOWED = "allowed", _("allowed with a recorded reason")
+    REFUSED = "refused", _("refused")
+
+
+class ArchiveRule(RuleText):
+    """Whether a dossier may be archived with items still missing, given a recorded reason.
+
+    None of the shipped seeds allows it; a profile without this row refuses (the safe reading),
+    and an administrator's copy of a profile may allow it.
+    """
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="archive_rules")
+    incomplete = models.CharField(
+        _("archiving with items missing"), max_length=10, choices=ArchiveIncomplete.choices, default=ArchiveIncomplete.REFUSED
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["profile"], name="one_archive_rule_per_profile")]
+        verbose_name = _("archive rule")
+        verbose_name_plural = _("archive rules")
+
+    def __str__(self) -> str:
+        return f"{self.profile}: {self.get_incomplete_display()}"
+
+
+def archive_rule_for(profile: RegulationProfile) -> ArchiveRule | None:
+    """The profile's own archive rule, else the nearest higher regulation's; None: refused by default."""
+    seen: set[int] = set()
+    while profile is not None and profile.pk not in seen:
+        seen.add(profile.pk)
+        rule = profile.archive_rules.first()
+        if rule is not None:
+            return rule
+        profile = profile.parent
+    return None
+
+
+class MediaChannel(RuleText):
+    """A channel on which the dialogue must be announced (002 V.3; 001 III.2): a checklist on the dialogue page."""
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="media_channels")
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_media_channel_per_profile")]
+        verbose_name = _("required media channel")
+        verbose_name_plural = _("required media channels")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DutyRule(RuleText):
+    """A duty of each dialogue beyond the schedule's steps: what, which office, by when, and where its file goes.
+
+    E.g. the socio-economic report presented at the conference (001 IV.1.1-1.2, III.3.3).
+    """
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="duties")
+    code = models.SlugField(_("code"), max_length=60)
+    title = models.CharField(_("duty"), max_length=300)
+    owner_kind = models.CharField(_("responsible (organisation kind)"), max_length=50)
+    with_kind = models.CharField(_("working with (organisation kind)"), max_length=50, blank=True)
+    days_before = models.PositiveSmallIntegerField(
+        _("working days before the conference"), default=0, help_text=_("0: by the conference day.")
+    )
+    dossier_item = models.SlugField(_("dossier item of its file"), max_length=80, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_duty_per_profile")]
+        verbose_name = _("duty")
+        verbose_name_plural = _("duties")
+
+    def __str__(self) -> str:
+        return self.title

@@ -3,8 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from .layers import layered_deadlines, layered_frequencies, layered_hosts
-from .models import RegulationProfile
+from .layers import chain, every_layer, layered_deadlines, layered_frequencies, layered_hosts
+from .loading import CHILD_RELATIONS
+from .models import EVERY_LEVEL, RegulationProfile
 
 
 @login_required
@@ -21,11 +22,19 @@ def profile_detail(request, code: str):
         ),
         code=code,
     )
-    layers = [layer for layer in layered_deadlines(profile).values() if layer.inherited or layer.beside]
+    # Every layer, whatever level it binds (the law binds communes only; the page says so beside its rows).
+    layers = []
+    for layer in layered_deadlines(profile, EVERY_LEVEL).values():
+        if layer.inherited or layer.beside:
+            layers += [upper for upper in every_layer(layer) if upper not in layers and (upper is layer or upper.beside)]
     context = {
         "profile": profile,
         "layers": layers,
-        "inherited_frequencies": [rule for rule in layered_frequencies(profile) if rule.profile_id != profile.pk],
-        "inherited_hosts": [rule for rule in layered_hosts(profile) if rule.profile_id != profile.pk],
+        "chain": list(reversed(chain(profile))),
+        "summaries": sum(1 for relation in CHILD_RELATIONS for row in getattr(profile, relation).all() if row.is_summary),
+        "inherited_frequencies": [
+            rule for rule in layered_frequencies(profile, EVERY_LEVEL) if rule.profile_id != profile.pk
+        ],
+        "inherited_hosts": [rule for rule in layered_hosts(profile, EVERY_LEVEL) if rule.profile_id != profile.pk],
     }
     return render(request, "regulations/detail.html", context)

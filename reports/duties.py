@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from regulations.enums import Period as RulePeriod
+from regulations.layers import chain
 from regulations.models import RegulationProfile, ReportingRule, profile_for
 from workdays.calendar import SkippedDay, WorkCalendar
 
@@ -47,6 +48,7 @@ class Duty:
     quote: str = ""
     note: str = ""
     skipped: list[SkippedDay] = field(default_factory=list)
+    inherited_from: str = ""  # the parent profile whose rule this is, when the profile states no reporting of its own
     state: str = ""
     submitted_at: datetime.datetime | None = None
 
@@ -64,6 +66,7 @@ class Duty:
             "from": self.sender,
             "to": self.recipient,
             "skipped": [day.as_dict() for day in self.skipped],
+            "inherited_from": self.inherited_from,
         }
 
 
@@ -87,11 +90,27 @@ def due_date(year: int, month: int | None, day: int | None, calendar: WorkCalend
     return due, sorted(skipped, key=lambda s: s.date)
 
 
+def layered_reporting(profile: RegulationProfile) -> tuple[RegulationProfile, list[ReportingRule]]:
+    """The reporting rules the profile follows: its own, else those of the nearest parent that states any.
+
+    Reporting rows carry no code to match one by one (as deadlines do), so the reporting section is the layer:
+    a plan that states its reporting regime (002 V.2, 001 IV.1.3) carries out its parent's for its unit; a
+    procedure that states none (000) works under its parent's (003 Điều 15.1) with the parent's citations.
+    """
+    for layer in chain(profile):
+        rules = list(layer.reporting.order_by("id"))
+        if rules:
+            return layer, rules
+    return profile, []
+
+
 def profile_duties(profile: RegulationProfile, year: int, calendar: WorkCalendar | None = None) -> list[Duty]:
-    """Every duty the profile sets for a year, in due order (undated duties last)."""
+    """Every duty the profile (or the parent it inherits its reporting from) sets for a year, in due order."""
     calendar = calendar or WorkCalendar()
     duties = []
-    for number, rule in enumerate(profile.reporting.order_by("id"), start=1):
+    source, rules = layered_reporting(profile)
+    inherited_from = source.name if source.pk != profile.pk else ""
+    for number, rule in enumerate(rules, start=1):
         for period, month in _periods(rule, year):
             due, skipped = due_date(year, month, rule.due_day, calendar)
             duties.append(
@@ -106,6 +125,7 @@ def profile_duties(profile: RegulationProfile, year: int, calendar: WorkCalendar
                     quote=rule.quote,
                     note=rule.note or "",
                     skipped=skipped,
+                    inherited_from=inherited_from,
                 )
             )
     return sorted(duties, key=lambda d: (d.due is None, d.due or datetime.date.max, d.code))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 
 from dialogues.enums import DialogueKind, Status
 from dialogues.models import Dialogue, DialogueHost
@@ -56,16 +56,26 @@ def petition_counts(dialogues: QuerySet[Dialogue]) -> dict[int, dict[str, int]]:
 
 
 def participant_counts(dialogues: QuerySet[Dialogue]) -> dict[int, int]:
-    """Per dialogue: the participants checked in at the door (one GROUP BY)."""
-    from conference.models import Invitee  # the check-in list lives with the conference
+    """Per dialogue: the participants checked in at the door; a dialogue held in sessions by cluster (Luật 72
+    Điều 43) counts once, with the people present at its held sessions. One query (two correlated subqueries)."""
+    from conference.models import DialogueSession, Invitee  # the check-in list lives with the conference
 
-    rows = (
-        Invitee.objects.filter(dialogue__in=dialogues.order_by().values("pk"), checked_in_at__isnull=False)
+    checked = (
+        Invitee.objects.filter(dialogue=OuterRef("pk"), checked_in_at__isnull=False)
         .order_by()
-        .values("dialogue_id")
+        .values("dialogue")
         .annotate(n=Count("pk"))
+        .values("n")
     )
-    return {row["dialogue_id"]: row["n"] for row in rows}
+    present = (
+        DialogueSession.objects.filter(dialogue=OuterRef("pk"), held_on__isnull=False)
+        .order_by()
+        .values("dialogue")
+        .annotate(n=Sum("attendance"))
+        .values("n")
+    )
+    rows = dialogues.order_by().values("pk").annotate(checked=Subquery(checked), present=Subquery(present))
+    return {row["pk"]: row["present"] if row["present"] is not None else row["checked"] or 0 for row in rows}
 
 
 @dataclass

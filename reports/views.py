@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +20,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 from organizations.access import can, visible_units
 
 from . import dashboard, mau1
+from .dialogue_duties import dialogue_duties, submit_after_dialogue
 from .duties import unit_duties
 from .inputs import read_request
 from .models import ReportSubmission
@@ -48,32 +49,38 @@ def _back(unit, period: Period) -> str:
     return f"{reverse('reports:index')}?don_vi={unit.code}&ky={period.code}"
 
 
-@login_required
-@require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def _unit_page(request: HttpRequest, template: str, fill) -> HttpResponse:
+    """The shape every report page shares: the unit picker, the period read (a bad one is a 400), then `fill`'s part."""
     units = visible_units(request.user).order_by("path").only("code", "name", "path")
     context = {"units": units, "period_code": request.GET.get("ky") or _current_quarter()}
     try:
         unit, period = _read(request, request.GET)
     except BadPeriod as error:
         context["error"] = str(error)
-        return render(request, "reports/index.html", context, status=400)
-    table = mau1.build(unit, period)
-    lines, totals = by_child(table)
-    versions = list(ReportSubmission.objects.filter(unit=unit, form="mau_1", period=period.code).order_by("version"))
-    changes = difference(versions[-2], versions[-1]) if len(versions) > 1 else []
-    context.update(
-        unit=unit,
-        period=period,
-        table=table,
-        totals=totals,
-        lines=lines,
-        duties=unit_duties(unit, period.year),
-        versions=versions,
-        changes=changes,
-        can_report=can(request.user, REPORT_ACTION, unit),
-    )
-    return render(request, "reports/index.html", context)
+        return render(request, template, context, status=400)
+    context.update(unit=unit, period=period, **fill(unit, period))
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    def fill(unit, period: Period) -> dict:
+        table = mau1.build(unit, period)
+        lines, totals = by_child(table)
+        versions = list(ReportSubmission.objects.filter(unit=unit, form="mau_1", period=period.code).order_by("version"))
+        return {
+            "table": table,
+            "totals": totals,
+            "lines": lines,
+            "duties": unit_duties(unit, period.year),
+            "dialogue_duties": dialogue_duties(unit, period.year),
+            "versions": versions,
+            "changes": difference(versions[-2], versions[-1]) if len(versions) > 1 else [],
+            "can_report": can(request.user, REPORT_ACTION, unit),
+        }
+
+    return _unit_page(request, "reports/index.html", fill)
 
 
 @login_required
@@ -108,15 +115,11 @@ def submit_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     """The unit's and its subtree's charts for the period; ?in=1 is the print view for a meeting."""
-    units = visible_units(request.user).order_by("path").only("code", "name", "path")
-    context = {"units": units, "period_code": request.GET.get("ky") or _current_quarter()}
-    try:
-        unit, period = _read(request, request.GET)
-    except BadPeriod as error:
-        context["error"] = str(error)
-        return render(request, "reports/dashboard.html", context, status=400)
-    context.update(unit=unit, period=period, charts=dashboard.build(unit, period), printing=request.GET.get("in") == "1")
-    return render(request, "reports/dashboard.html", context)
+    return _unit_page(
+        request,
+        "reports/dashboard.html",
+        lambda unit, period: {"charts": dashboard.build(unit, period), "printing": request.GET.get("in") == "1"},
+    )
 
 
 @login_required
@@ -129,3 +132,21 @@ def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
     content = xlsx_bytes(dashboard.xlsx_sheets(dashboard.build(unit, period)))
     record("download.file", request=request, target=f"dashboard:{unit.code}:{period.code}", detail={"format": "xlsx"})
     return attachment_response(content, f"Bang_dieu_khien_{unit.code}_{period.code}.xlsx", XLSX_CONTENT_TYPE)
+
+
+@login_required
+@require_POST
+def submit_after_dialogue_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """004 Điều 16.1.c: the report sent after a dialogue (its row of Mẫu 1 frozen as submitted)."""
+    from dialogues.models import Dialogue
+
+    dialogue = Dialogue.objects.select_related("unit", "profile").filter(pk=pk).first()
+    if dialogue is None or not can(request.user, "view", dialogue.unit):
+        raise PermissionDenied
+    try:
+        version = submit_after_dialogue(request.user, dialogue, note=request.POST.get("note", ""))
+    except ValidationError as error:
+        return render(request, "reports/index.html", {"error": error.messages[0]}, status=400)
+    messages.success(request, f"Đã gửi báo cáo sau hội nghị (phiên bản {version.version}).")
+    back = request.POST.get("don_vi") or dialogue.unit.code
+    return redirect(f"{reverse('reports:index')}?don_vi={back}&ky={dialogue.date.year}")

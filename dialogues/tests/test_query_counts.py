@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from common.pagination import forget_totals
 from dialogues.models import Dialogue
 
 from .factories import make_dialogue
@@ -39,11 +40,13 @@ def test_list_queries_do_not_grow_with_rows(client, demo, django_assert_max_num_
     client.force_login(User.objects.get(username=username))
     _dialogues(0, 5)
     client.get(url)  # warm the caches (session, content types) before counting
+    forget_totals()  # counted after a change: the totals are computed again (the costliest view)
     with CaptureQueriesContext(connection) as five:
         response = client.get(url)
     before = len(_listed(response, key))
     assert response.status_code == 200 and 2 <= before <= 50
     _dialogues(5, 50)
+    forget_totals()
     with django_assert_max_num_queries(len(five.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200 and before < len(_listed(response, key)) <= 50  # more rows, no more queries

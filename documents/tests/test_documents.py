@@ -71,7 +71,9 @@ def test_number_symbols(demo):
 RECORDED = {Kind.MINUTES: "ngày 10 tháng 3 năm 2027", Kind.CONCLUSION: "ngày 19 tháng 3 năm 2027"}
 
 
-@pytest.mark.parametrize("kind", [k for k in Kind.values if k not in (Kind.ANSWER_REPORT, Kind.WRITTEN_ANSWER, Kind.NOTICE)])
+@pytest.mark.parametrize(
+    "kind", [k for k in Kind.values if k not in (Kind.ANSWER_REPORT, Kind.WRITTEN_ANSWER, Kind.NOTICE, Kind.ANNUAL_REPORT)]
+)
 def test_party_documents_have_the_party_header_and_signature(party_dialogue, kind):
     issued = issue(kind, user("vanphong"), party_dialogue, day=D(2027, 3, 20))
     document = opened(issued)

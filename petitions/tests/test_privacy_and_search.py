@@ -47,7 +47,7 @@ def test_api_hides_the_petitioner_from_others(client, demo):
 
 def test_tracking_page_is_public_and_shows_no_personal_data(client, demo):
     petition = receive()
-    html = client.get("/y-kien/tra-cuu/", {"ma": petition.tracking_code.lower()}).content.decode()
+    html = client.get("/tra-cuu/", {"ma": petition.tracking_code.lower()}).content.decode()
     assert "Đã tiếp nhận" in html or "tracked-status" in html
     assert "Trần Văn Bình" not in html and "ngõ 12" not in html
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.pagination import forget_totals
 from petitions.models import Case
 
 from .helpers import assigned
@@ -41,10 +42,12 @@ def test_list_queries_do_not_grow_with_rows(client, demo, django_assert_max_num_
     client.force_login(User.objects.get(username=username))
     _matters(0, 5)
     client.get(url)  # warm the caches (session, content types) before counting
+    forget_totals()  # counted after a change: the list's totals are computed again (the costliest view)
     with CaptureQueriesContext(connection) as five:
         response = client.get(url)
     assert response.status_code == 200 and _shown(response) == 5
     _matters(5, 50)
+    forget_totals()
     with django_assert_max_num_queries(len(five.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200 and _shown(response) == 50

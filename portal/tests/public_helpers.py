@@ -8,9 +8,9 @@ from django.contrib.auth.models import User
 
 from dialogues import lifecycle
 from dialogues.tests.factories import FAR, make_dialogue
+from petitions.casework import PetitionerData
 from petitions.tests.helpers import hong_an
 from portal import submissions
-from portal.submissions import Sender
 
 LATER = datetime.date(2027, 3, 17)
 
@@ -29,12 +29,12 @@ def planned(date: datetime.date = LATER, **fields):
     return make_dialogue(date=date, title=fields.pop("title", "Bản nháp chưa công bố"), **fields)
 
 
-def anh(**changes) -> Sender:
+def anh(**changes) -> PetitionerData:
     """Nguyễn Thị Ánh, a citizen who leaves her phone and address."""
     fields = {"kind": "person", "full_name": "Nguyễn Thị Ánh", "phone": "0987654321", "address": "Tổ 5, phường Hồng An"}
     fields.update(changes)
-    return Sender(**fields)
+    return PetitionerData(**fields)
 
 
-def sent(content: str = "Đề nghị lắp đèn đường ngõ 7 Trần Phú", sender: Sender | None = None, dialogue=None):
+def sent(content: str = "Đề nghị lắp đèn đường ngõ 7 Trần Phú", sender: PetitionerData | None = None, dialogue=None):
     return submissions.submit(hong_an(), content, sender or anh(), consent=True, dialogue=dialogue)

@@ -28,3 +28,14 @@ def test_every_public_page_is_under_200_kb(client, demo):
     weights = {page: weight(client.get(page).content.decode()) for page in pages}
     print({page: round(size / 1024, 1) for page, size in weights.items()})
     assert max(weights.values()) < LIMIT, weights
+
+
+def test_the_conclusion_pages_are_under_200_kb(client, demo, monkeypatch):
+    from .conclusion_helpers import concluded
+
+    dialogue, opinions = concluded(monkeypatch)
+    pages = ["/ket-luan/", f"/ket-luan/{dialogue.pk}/", f"/ket-luan/{dialogue.pk}/ban-pdf/"]
+    pages.append(f"/tra-cuu/?ma={opinions[1].tracking_code}")
+    weights = {page: weight(client.get(page).content.decode()) for page in pages}
+    print({page: round(size / 1024, 1) for page, size in weights.items()})
+    assert max(weights.values()) < LIMIT, weights

@@ -8,13 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from petitions import casework
+from petitions.casework import PetitionerData
 from petitions.enums import Channel, Outcome
 from petitions.models import Attachment, Petition
 from petitions.tests.helpers import agency, field
 from portal import submissions
 from portal.models import SubmissionStatus, WebSubmission
 
-from .public_helpers import announced, planned, sent, staff
+from .public_helpers import anh, announced, planned, sent, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,9 @@ def test_staff_accepts_into_the_intake_under_the_same_code(client, opened):
     assert submission.status == SubmissionStatus.ACCEPTED and submission.petition == petition
     assert petition.channel == Channel.WEB_FORM and petition.dialogue == opened
     assert petition.petitioner.full_name == "Nguyễn Thị Ánh" and petition.petitioner.phone == "0987654321"
-    assert petition.case.events.filter(action="received").exists()
+    received = petition.case.events.get(action="received")
+    assert received.detail["petition"] == submission.code, "the event shows the code the citizen holds"
+    assert petition.history.count() == 1, "created under its code, not renamed afterwards"
     again = client.post(reverse("portal:accept", args=[submission.pk]))
     assert again.status_code == 400 and Petition.objects.count() == 1
 
@@ -197,3 +200,46 @@ def test_an_unknown_code_is_not_found(client, opened):
 def test_the_advising_office_finds_the_screen_from_its_home_page(client, opened):
     client.force_login(staff())
     assert reverse("portal:web_intake") in client.get("/").content.decode()
+
+
+def test_an_organisation_keeps_its_representative(opened):
+    sender = PetitionerData(
+        "organization", organization_name="Hợp tác xã Rau Hồng An", representative="Lê Văn Tâm", phone="0911222333"
+    )
+    petition = submissions.accept(sent(sender=sender), staff())
+    assert (
+        petition.petitioner.organization_name == "Hợp tác xã Rau Hồng An" and petition.petitioner.representative == "Lê Văn Tâm"
+    )
+
+
+def test_the_notification_box_is_optional_and_stored(client, opened):
+    client.post(reverse("portal:send"), form(notify="on"))
+    client.post(reverse("portal:send"), form())
+    client.post(reverse("portal:send"), form(kind="unknown", notify="on"))  # anonymous: no contact to notify
+    assert list(WebSubmission.objects.order_by("pk").values_list("notify_consent", flat=True)) == [True, False, False]
+    page = client.get(reverse("portal:send")).content.decode()
+    assert "Tôi đồng ý nhận thông báo về ý kiến này qua email/điện thoại đã cung cấp" in page
+
+
+def test_acceptance_passes_the_consent_to_notifications(opened):
+    """Issue 15: the citizen who ticked the box is recorded as consenting (notifications.consent.record_consent)."""
+    from notifications.models import PetitionerConsent
+
+    petition = submissions.accept(
+        submissions.submit(opened.unit, "Đề nghị sửa cống", anh(email="anh@example.vn"), consent=True, notify=True), staff()
+    )
+    submissions.accept(sent("Không đánh dấu"), staff())
+    assert PetitionerConsent.objects.count() == 1
+    assert PetitionerConsent.objects.get().petition == petition
+
+
+def test_the_old_tracking_address_redirects_permanently(client, opened):
+    submission = sent()
+    response = client.get("/y-kien/tra-cuu/", {"ma": submission.code})
+    assert response.status_code == 301 and response["Location"] == f"/tra-cuu/?ma={submission.code}"
+
+
+def test_contact_details_unusable_for_notifications_are_refused_at_sending(opened):
+    with pytest.raises(submissions.SubmissionError, match="Số điện thoại"):
+        submissions.submit(opened.unit, "Đề nghị sửa cống", anh(phone="gọi tôi"), consent=True, notify=True)
+    assert not WebSubmission.objects.exists()

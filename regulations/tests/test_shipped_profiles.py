@@ -53,9 +53,12 @@ def test_every_quote_is_the_seed_s_own_words(reference, seeds, code):
     "…" is the only cut; the pieces stand in order; pieces of different clauses need a citation naming each.
     """
     profile = RegulationProfile.objects.get(code=code)
+    quoted = [row for row in rule_rows(profile) if not row.is_summary]  # a summary is no quotation (Luật 72)
+    if not quoted:
+        pytest.skip(f"{code}: every row is a summary, not checked against a text")
     seed = seeds[profile.seed]
     checked = 0
-    for row in rule_rows(profile):
+    for row in quoted:
         assert row.citation.startswith(profile.seed), f"{code}: citation '{row.citation}' does not name seed {profile.seed}"
         if not row.quote:
             continue

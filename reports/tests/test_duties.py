@@ -71,7 +71,30 @@ def test_dien_bien_article_16_1_a_to_d(reference):
 @pytest.mark.django_db
 def test_a_plan_without_a_date_gives_an_undated_duty_and_seed_000_none(reference):
     assert table("gia-vien-2025") == [("2026", "other", None, "001 IV.1.3", "Ban Tuyên giáo và Dân vận Thành ủy")]
-    assert table("hong-an-qt-vp12") == []
+
+
+@pytest.mark.django_db
+def test_hong_an_states_no_reporting_and_follows_hai_phong_1155(reference):
+    """000 sets no reporting regime; QT-VP.12 works under 003, whose Điều 15.1 a-c duties it inherits with their citations."""
+    assert table("hong-an-qt-vp12") == table("hai-phong-1155-2023")
+    duties = profile_duties(RegulationProfile.objects.get(code="hong-an-qt-vp12"), 2026)
+    parent = RegulationProfile.objects.get(code="hai-phong-1155-2023").name
+    assert {duty.inherited_from for duty in duties} == {parent}
+    assert all(duty.citation.startswith("003 Điều 15.1") for duty in duties)
+    own = profile_duties(RegulationProfile.objects.get(code="tan-ky-2025"), 2026)
+    assert {duty.inherited_from for duty in own} == {""}  # a plan that states its reporting keeps its own
+
+
+@pytest.mark.django_db
+def test_a_hong_an_unit_has_the_inherited_duties_in_its_calendar(reference):
+    from organizations.tests.factories import UnitFactory
+
+    unit = UnitFactory(code="HA-TEST", name="Phường Hồng An thử")
+    profile = RegulationProfile.objects.get(code="hong-an-qt-vp12")
+    ProfileBinding.objects.create(unit=unit, profile=profile, valid_from=D(2026, 4, 6))
+    duties = unit_duties(unit, 2026, today=D(2026, 11, 26))
+    assert [(d.period.code, d.due, d.citation) for d in duties][-1] == ("2026", D(2026, 12, 18), "003 Điều 15.1c")
+    assert {d.state for d in duties} == {DutyState.OVERDUE, DutyState.NOT_STARTED}
 
 
 @pytest.mark.django_db
@@ -129,6 +152,7 @@ def test_reporting_command_prints_json(reference, capsys):
         "from": "Ban Xây dựng Đảng Đảng ủy xã",
         "to": "Ban Tuyên giáo và Dân vận Thành ủy",
         "skipped": [{"date": "2026-03-14", "reason": "Thứ Bảy"}],
+        "inherited_from": "",
     }
 
 

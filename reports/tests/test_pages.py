@@ -138,3 +138,23 @@ def test_the_api_refuses_another_tree_and_bad_input(city):
     bad = Client().get("/api/v1/reports/mau1", {"unit": "TP-THU", "period": "Q1-2026"}, **auth)
     assert bad.status_code == 400 and "không hợp lệ" in bad.json()["message"]
     assert Client().get("/api/v1/reports/mau1", {"unit": "TP-THU", "period": "2026-Q1"}).status_code == 401
+
+
+@pytest.mark.django_db
+def test_the_tracking_app_reads_the_calendar_and_mau2_with_a_read_only_token_and_cannot_write(city):
+    """002 V.2 "cập nhật trên ứng dụng theo dõi": read-only token, same figures as the pages; bad year 400."""
+    secret = _token(city)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    calendar = Client().get("/api/v1/reports/calendar", {"unit": "TP-THU", "year": "2026"}, **auth)
+    assert calendar.status_code == 200 and calendar.json()["unit"] == "TP-THU"
+    figures = Client().get("/api/v1/reports/mau2", {"unit": "TP-THU", "year": "2026"}, **auth)
+    assert figures.status_code == 200
+    assert figures.json()["dialogues"] == {"periodic": 1, "thematic": 1, "ad_hoc": 0} and figures.json()["petitions"] == 5
+    assert Client().get("/api/v1/reports/mau2", {"unit": "TP-THU", "year": "20x6"}, **auth).status_code == 400
+    # the token is read-only: a write through the API is refused and nothing is written
+    from petitions.models import Petition
+
+    before = Petition.objects.count()
+    refused = Client().post("/api/v1/petitions", {"unit": "TP-THU", "content": "x"}, content_type="application/json", **auth)
+    assert refused.status_code == 403 and "chỉ được đọc" in refused.content.decode()
+    assert Petition.objects.count() == before

@@ -26,3 +26,11 @@ document.addEventListener("click", function (event) {
   var open = menu.classList.toggle("open");
   button.setAttribute("aria-expanded", open ? "true" : "false");
 });
+
+// htmx leaves 4xx answers unswapped; a region marked data-swap-errors (the supervision panel) shows its 400 with the reason.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.xhr.status === 400 && event.detail.target && event.detail.target.closest("[data-swap-errors]")) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

@@ -31,3 +31,5 @@ class Command(VietnameseArgumentErrors, BaseCommand):
             f"{verb}: {len(result.cases)} vụ việc kết thúc đến hết ngày {result.cutoff:%d/%m/%Y}, "
             f"{result.petitioners} người kiến nghị, xóa {result.attachments} tệp đính kèm."
         )
+        for name, count in result.others.items():
+            self.stdout.write(f"{verb} ({name}): {count}")

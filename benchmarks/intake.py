@@ -1,0 +1,178 @@
+"""Opinion intake under gunicorn: requests per second and p99 latency at 8 and 32 clients (issue 16).
+
+Usage (on the bench database, after `make bench` generated it):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/doithoai_bench .venv/bin/python -m benchmarks.intake
+
+Starts gunicorn with deploy/gunicorn.conf.py on a free port (plain HTTP, as behind the TLS proxy), logs the
+commune's clerk in, then each client thread posts opinions to `POST /api/v1/petitions` on a kept-alive
+connection for a fixed time. The floor is the same server answering its cheapest page, the login form
+(no database write), measured the same way in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.generate import setup_django
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _login(username: str) -> tuple[str, str]:
+    """A session cookie for the user, and a CSRF secret to send as cookie and header (the API's session callers)."""
+    from django.contrib.auth.models import User
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client.cookies["sessionid"].value, _get_new_csrf_string()
+
+
+def _wait(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn không khởi động được")
+
+
+def load(port: int, clients: int, seconds: float, method: str, path: str, body: dict | None, headers: dict) -> dict:
+    """`clients` threads, each on its own kept-alive connection, for `seconds`: req/s, p50, p99, errors."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, count = [], 0
+        while time.monotonic() < stop:
+            payload = None
+            if body is not None:
+                count += 1
+                payload = json.dumps({**body, "content": f"{body['content']} (máy {number}, lần {count})"})
+            started = time.perf_counter()
+            try:
+                connection.request(method, path, body=payload, headers=headers)
+                response = connection.getresponse()
+                answer = response.read()
+                ok = response.status in (200, 201)
+                if not ok and not errors[0]:
+                    print(f"{method} {path}: HTTP {response.status} {answer[:300]!r}", flush=True)
+            except (OSError, http.client.HTTPException):
+                ok = False
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine.append((time.perf_counter() - started) * 1000)
+            if not ok:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) if latencies else 0,
+        "p99": p99,
+        "errors": errors[0],
+        "n": len(latencies),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo tiếp nhận ý kiến qua gunicorn (yêu cầu/giây, p99) ở 8 và 32 máy khách.")
+    parser.add_argument("--size", default="province")
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--workers", type=int, default=None, help="số tiến trình gunicorn (mặc định của deploy/gunicorn.conf.py)")
+    args = parser.parse_args(argv)
+    key = secrets.token_urlsafe(50)
+    os.environ["SECRET_KEY"] = key
+    os.environ.setdefault("DEBUG", "0")
+    setup_django()
+    from django.contrib.auth.models import User
+
+    from organizations.enums import Role
+    from organizations.models import AdministrativeUnit, Membership, Organization
+
+    # Its own commune and clerk, so the opinions it writes do not change the data the page measures read.
+    commune = AdministrativeUnit.objects.filter(code__startswith=f"B{args.size[0].upper()}00-").order_by("code")[2]
+    clerk, _ = User.objects.get_or_create(username=f"bench-{args.size}-tiep-nhan")
+    office = Organization.objects.get(unit=commune, kind__code="party_office")
+    Membership.objects.get_or_create(user=clerk, organization=office, role=Role.ADVISING_STAFF)
+    session, csrf = _login(clerk.username)
+    port = _free_port()
+    environment = {**os.environ, "SECRET_KEY": key, "HTTPS": "0", "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    environment["GUNICORN_LOG_LEVEL"] = "warning"
+    environment["STATIC_ROOT"] = str(ROOT / "var" / "bench-static")  # as `make serve`: hashed static files collected
+    if args.workers:
+        environment["GUNICORN_WORKERS"] = str(args.workers)
+    manage = [str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"]
+    subprocess.run(manage, cwd=ROOT, env=environment, check=True)
+    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"], cwd=ROOT, env=environment)
+    rows = []
+    try:
+        _wait(port)
+        cookies = f"sessionid={session}; csrftoken={csrf}"
+        post = {"Cookie": cookies, "X-CSRFToken": csrf, "Content-Type": "application/json", "Referer": f"http://127.0.0.1:{port}/"}
+        opinion = {"unit": commune.code, "content": "Đề nghị sửa đường ngõ 5 bị ngập khi mưa", "channel": "letter"}
+        load(port, 4, 3, "POST", "/api/v1/petitions", opinion, post)  # warm-up: workers, connections, caches
+        for clients in (8, 32):
+            floor = load(port, clients, args.seconds, "GET", "/dang-nhap/", None, {})
+            result = load(port, clients, args.seconds, "POST", "/api/v1/petitions", opinion, post)
+            rows.append((clients, result, floor))
+            print(clients, result, floor, flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    lines = ["| clients | intake req/s | p50 | p99 | errors | floor: login page req/s (p99) | goal |", "|---" * 7 + "|"]
+    for clients, result, floor in rows:
+        met = "yes" if result["rps"] >= 300 and result["p99"] < 150 and not result["errors"] else "no"
+        lines.append(
+            f"| {clients} | {result['rps']:.0f} | {result['p50']:.0f} ms | {result['p99']:.0f} ms | {result['errors']}"
+            f" | {floor['rps']:.0f} ({floor['p99']:.0f} ms) | ≥ 300 req/s, p99 < 150 ms: {met} |"
+        )
+    table = "\n".join(lines)
+    print(table)
+    Path(__file__).with_name("last-intake.md").write_text(
+        f"Intake under gunicorn, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f},"
+        f" {args.seconds:.0f} s per line.\n\n"
+        + table
+        + "\n",
+        encoding="utf-8",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""A petitioner's consent to be told about their opinion by email or SMS, and its withdrawal.
+
+Called by the portal's public opinion form (source "web") and by the staff intake form (source "staff")
+right after the opinion is received. Consent is for this opinion only (Luật 91/2025/QH15: a stated
+purpose); without it nothing is ever sent to a petitioner. Recording it sends the receipt at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from .models import ConsentSource, NotificationState, PetitionerConsent
+
+PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
+
+
+class ConsentError(ValueError):
+    """Contact details that cannot be used; the message is Vietnamese and nothing was written."""
+
+
+def clean_contact(email: str, phone: str) -> tuple[str, str]:
+    email, phone = (email or "").strip(), (phone or "").strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ConsentError("Địa chỉ email để nhận thông báo không hợp lệ.") from None
+        if len(email) > 254:
+            raise ConsentError("Địa chỉ email để nhận thông báo quá dài.")
+    if phone and not PHONE.match(phone):
+        raise ConsentError("Số điện thoại để nhận thông báo không hợp lệ (chỉ gồm chữ số, có thể bắt đầu bằng +).")
+    return email, " ".join(phone.replace(".", " ").replace("-", " ").split())[:20]
+
+
+@transaction.atomic
+def record_consent(petition, *, email: str = "", phone: str = "", source: str = "web") -> None:
+    """Record that the petitioner of `petition` agreed to be told at this email and/or phone, then send the receipt.
+
+    Without an email or a phone nothing is recorded. Bad details raise ConsentError and write nothing.
+    Recording again (same opinion) replaces the contact and renews a withdrawn consent.
+    Side effect: the receipt with the tracking code is queued (petitioners.receipt).
+    """
+    if source not in ConsentSource.values:
+        raise ConsentError("Nguồn ghi nhận sự đồng ý không hợp lệ.")
+    email, phone = clean_contact(email, phone)
+    if not email and not phone:
+        return
+    consent, _created = PetitionerConsent.objects.select_for_update().update_or_create(
+        petition=petition,
+        defaults={"email": email, "phone": phone, "source": source, "given_at": timezone.now(), "withdrawn_at": None},
+    )
+    from .petitioners import receipt
+
+    receipt(consent)
+
+
+@transaction.atomic
+def withdraw_consent(petition) -> bool:
+    """The petitioner no longer wants to be told: the contact kept for it is erased, unsent messages cancelled."""
+    consent = PetitionerConsent.objects.select_for_update().filter(petition=petition, withdrawn_at__isnull=True).first()
+    if consent is None:
+        return False
+    consent.withdrawn_at, consent.email, consent.phone = timezone.now(), "", ""
+    consent.save(update_fields=["withdrawn_at", "email", "phone"])
+    consent.notifications.filter(state__in=[NotificationState.PENDING, NotificationState.FAILED]).update(
+        state=NotificationState.CANCELLED, address="", next_attempt_at=None
+    )
+    return True
+
+
+def mask(address: str) -> str:
+    """A petitioner's contact as staff screens show it: "t***@example.vn", "*******111"."""
+    address = address or ""
+    if "@" in address:
+        name, _at, domain = address.partition("@")
+        return f"{name[:1]}***@{domain}"
+    return "*" * max(0, len(address) - 3) + address[-3:]

@@ -1,0 +1,101 @@
+"""What a petitioner who consented is told: the receipt, the answer approved, the conclusion notice concerning them.
+
+Each function is called inside the domain verb's transaction (casework.approve, the conference's
+notice-issued alert) or by consent.record_consent. Only petitions with an active consent are told; the
+text speaks of the petitioner's own opinion and never names anyone else.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from .models import Notification, PetitionerConsent
+from .outbox import notify_petitioner
+
+CHANNEL_LABELS = {(True, True): "email và tin nhắn", (True, False): "email", (False, True): "tin nhắn"}
+
+
+def _tracking_url() -> str:
+    site = getattr(settings, "NOTIFY_SITE_URL", "").rstrip("/")
+    try:
+        return f"{site}{reverse('portal:track')}" if site else ""
+    except NoReverseMatch:
+        return ""
+
+
+def receipt(consent: PetitionerConsent) -> list[Notification]:
+    """The receipt with the tracking code, sent once per opinion."""
+    petition = consent.petition
+    context = {
+        "tracking_code": petition.tracking_code,
+        "unit_name": str(petition.unit),
+        "received_on": petition.received_on,
+        "tracking_url": _tracking_url(),
+        "channel_label": CHANNEL_LABELS.get((bool(consent.email), bool(consent.phone)), ""),
+    }
+    return notify_petitioner(
+        consent, "petition_received", context=context, subject_object=petition, dedupe_key=f"petition_received:{petition.pk}"
+    )
+
+
+def _consents(**filters) -> list[PetitionerConsent]:
+    return list(
+        PetitionerConsent.objects.filter(withdrawn_at__isnull=True, **filters)
+        .exclude(email="", phone="")
+        .select_related("petition__case__agency")
+    )
+
+
+def answer_approved(case) -> int:
+    """The agency's answer to a matter was approved: each consenting petitioner of the matter is told (003 Điều 10.2)."""
+    written = 0
+    for consent in _consents(petition__case=case):
+        petition = consent.petition
+        context = {
+            "tracking_code": petition.tracking_code,
+            "agency_name": case.agency.name if case.agency else "",
+            "approved_on": case.approved_on,
+            "outcome": case.get_outcome_display(),
+            "answer": case.answer,
+        }
+        written += len(
+            notify_petitioner(
+                consent,
+                "petition_answered",
+                context=context,
+                subject_object=petition,
+                dedupe_key=f"petition_answered:{petition.pk}:{case.approved_on}",
+            )
+        )
+    return written
+
+
+def conclusion_issued(dialogue, issued_on: datetime.date) -> int:
+    """The conclusion notice of `dialogue` was issued: each consenting petitioner of it hears what it says of them
+    (003 Điều 10.1: the notice goes to the petitioners too)."""
+    written = 0
+    for consent in _consents(petition__dialogue=dialogue):
+        petition, case = consent.petition, consent.petition.case
+        assigned = case.agency is not None and case.status != "closed"
+        context = {
+            "tracking_code": petition.tracking_code,
+            "summary": petition.content,
+            "dialogue": dialogue,
+            "issued_on": issued_on,
+            "agency_name": case.agency.name if assigned else "",
+            "due": case.due if assigned else None,
+            "rule": case.due_rule if assigned else "",
+        }
+        written += len(
+            notify_petitioner(
+                consent,
+                "petition_conclusion",
+                context=context,
+                subject_object=petition,
+                dedupe_key=f"petition_conclusion:{petition.pk}:{dialogue.pk}",
+            )
+        )
+    return written

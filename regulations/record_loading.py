@@ -1,0 +1,34 @@
+"""Load the record rules of a profile file (helper H1's keys): `archive_incomplete`, `media_channels`, `duties`.
+
+Called by loading._write_children; the keys are described in profiles/SCHEMA.md.
+"""
+
+from __future__ import annotations
+
+from .models import ArchiveRule, DutyRule, MediaChannel, RegulationProfile
+
+RECORD_RELATIONS = ["archive_rules", "media_channels", "duties"]
+
+
+def _text(row: dict) -> dict:
+    return {"citation": row.get("citation") or "", "quote": row.get("quote") or "", "note": row.get("note") or ""}
+
+
+def write_record_rules(profile: RegulationProfile, data: dict) -> None:
+    rule = data.get("archive_incomplete")
+    if rule:
+        ArchiveRule.objects.create(profile=profile, incomplete=rule.get("incomplete") or "refused", **_text(rule))
+    for order, row in enumerate(data.get("media_channels") or [], start=1):
+        MediaChannel.objects.create(profile=profile, code=row["code"], name=row["name"], order=order, **_text(row))
+    for order, row in enumerate(data.get("duties") or [], start=1):
+        DutyRule.objects.create(
+            profile=profile,
+            code=row["code"],
+            title=row["title"],
+            owner_kind=row["owner_kind"],
+            with_kind=row.get("with_kind") or "",
+            days_before=row.get("days_before") or 0,
+            dossier_item=row.get("dossier_item") or "",
+            order=order,
+            **_text(row),
+        )
