@@ -146,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         cookies = f"sessionid={session}; csrftoken={csrf}"
         post = {"Cookie": cookies, "X-CSRFToken": csrf, "Content-Type": "application/json", "Referer": f"http://127.0.0.1:{port}/"}
         opinion = {"unit": commune.code, "content": "Đề nghị sửa đường ngõ 5 bị ngập khi mưa", "channel": "letter"}
-        load(port, 4, 3, "POST", "/api/v1/petitions", opinion, post)  # warm-up: workers, connections, caches
+        # Warm-up: every worker imports the application on its first request, then connections and caches.
+        load(port, 8, 10, "GET", "/dang-nhap/", None, {})
+        load(port, 4, 3, "POST", "/api/v1/petitions", opinion, post)
         for clients in (8, 32):
             floor = load(port, clients, args.seconds, "GET", "/dang-nhap/", None, {})
             result = load(port, clients, args.seconds, "POST", "/api/v1/petitions", opinion, post)

@@ -33,6 +33,10 @@ class PublicRequestOut(Schema):
     dialogue_date: datetime.date | None
 
 
+class ErrorOut(Schema):
+    message: str
+
+
 class PublicRequestPage(Schema):
     count: int
     items: list[PublicRequestOut]
@@ -57,7 +61,12 @@ def _out(item) -> dict:
     }
 
 
-@router.get("", response=PublicRequestPage, summary="Yêu cầu tổ chức đối thoại của cử tri và tiến độ", auth=None)
+@router.get(
+    "",
+    response={200: PublicRequestPage, 400: ErrorOut},
+    summary="Yêu cầu tổ chức đối thoại của cử tri và tiến độ",
+    auth=None,
+)
 def convening_requests(request: HttpRequest, unit: UnitCode | None = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     """Newest first; `unit` (code) keeps one commune's. Counts only, never who signed."""
     found = public_requests().order_by("-received_on", "-id")

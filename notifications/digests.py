@@ -31,6 +31,8 @@ def bundle_held(now: datetime.datetime | None = None, limit: int = 5000) -> int:
         .select_related("recipient")
         .order_by("recipient_id", "due_at", "pk")[:limit]
     )
+    if not held:
+        return 0
     per_user: dict[int, list[Notification]] = defaultdict(list)
     for row in held:
         per_user[row.recipient_id].append(row)
@@ -61,7 +63,7 @@ def bundle_held(now: datetime.datetime | None = None, limit: int = 5000) -> int:
         members.append(rows)
     Notification.objects.bulk_create(digests)
     # One UPDATE for every held row: each points to the digest just written for its recipient.
-    digest_of = Notification.objects.filter(pk__in=[d.pk for d in digests], recipient_id=OuterRef("recipient_id"))
+    digest_of = Notification.objects.filter(recipient_id=OuterRef("recipient_id"), pk__in=[d.pk for d in digests])
     Notification.objects.filter(pk__in=[row.pk for rows in members for row in rows]).update(
         state=NotificationState.BUNDLED, next_attempt_at=None, bundled_into=Subquery(digest_of.values("pk")[:1])
     )

@@ -80,6 +80,16 @@ def filter_options(visible: QuerySet, units: QuerySet) -> dict:
             .values_list("pk", "name")
         )
         agencies = Organization.objects.filter(unit__in=units).filter(Exists(visible.filter(agency=OuterRef("pk"))))
-        return {"fields": dict(fields), "agencies": list(agencies.order_by("name", "pk").values("pk", "name"))}
+        return {"fields": dict(fields), "agencies": list(agencies.order_by("name", "pk").values("pk", "name", "unit__code"))}
 
     return cached_totals("case-options", (visible, units), data_version(Case), compute)
+
+
+AGENCIES_OFFERED = 200  # more than this (a country's 3,000 divisions) is no select: the unit's own are offered instead
+
+
+def agencies_offered(agencies: list[dict], unit_code: str) -> list[dict]:
+    """The agencies the list's select offers: all of them, or, past AGENCIES_OFFERED, those of the chosen unit."""
+    if len(agencies) <= AGENCIES_OFFERED:
+        return agencies
+    return [agency for agency in agencies if agency["unit__code"] == unit_code]

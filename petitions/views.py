@@ -31,7 +31,7 @@ from .filters import filtered_cases
 from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
 from .importing import fields_by_name as _fields_by_name
 from .models import Attachment, Case, Output, Petition, fold
-from .paging import filter_options, list_counts, with_first_opinion, with_petition_count
+from .paging import agencies_offered, filter_options, list_counts, with_first_opinion, with_petition_count
 from .privacy import disclose, may_see_petitioner
 from .suggest import suggestions_for
 from .totals import field_jurisdiction_totals
@@ -203,7 +203,7 @@ def case_list(request):
         "statuses": CaseStatus.choices,
         "jurisdictions": Jurisdiction.choices,
         "channels": Channel.choices,
-        "agencies": options["agencies"],
+        "agencies": agencies_offered(options["agencies"], request.GET.get("don_vi", "")),
         "fields": options["fields"],
         "can_intake": intake_units(request.user).exists(),
         "can_read_access_log": log_units(request.user).exists(),

@@ -84,3 +84,10 @@ def test_lists_paginate_in_sql_and_queries_do_not_grow_with_rows(client, commune
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse(url))
     assert "số 39" in response.content.decode()
+
+
+def test_public_api_refuses_a_bad_page_size_with_a_documented_400(client, commune):
+    response = client.get("/api/v1/public/convening-requests", {"limit": 9411659})
+    assert response.status_code == 400 and "limit" in response.json()["message"]
+    schema = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/public/convening-requests"]["get"]
+    assert "400" in schema["responses"]
