@@ -3,9 +3,11 @@
 Usage (on its own database, never the office's):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/doithoai_bench .venv/bin/python -m benchmarks.generate --size province
 
-Sizes (see SIZES): `quick` for a CI-length run, `province` (120 communes, 60,000 opinions, about 1,000,000 open
-schedule steps across the country's provinces are not generated here: `steps` adds them), `national`.
-The generator writes rows with bulk_create, bypassing the verb functions on purpose: it builds the
+Sizes (see SIZES): `quick` for a CI-length run, `province` (120 communes, 60,000 opinions, 120,000 dialogues with
+960,000 schedule steps), `national` (34 provinces × 98 communes = 3,332 communes, 2,000,000 opinions, 1,066,240 steps;
+its opinions are written by PostgreSQL itself, benchmarks/bulk_sql.py). Every size also gets one dialogue with 200
+matters (the conclusion notice) and one commune grown to 10,000 matters with its own clerk (the case page).
+The generator writes rows with bulk inserts, bypassing the verb functions on purpose: it builds the
 state a long-running deployment would have, not the history of how it got there.
 """
 

@@ -49,6 +49,7 @@ class Item:
     entry: DossierEntry | None
     kind: str | None
     files: list = field(default_factory=list)
+    recorded: list = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -56,7 +57,18 @@ class Item:
 
     @property
     def complete(self) -> bool:
-        return self.status != DossierStatus.MISSING
+        return self.status != DossierStatus.MISSING or bool(self.recorded)
+
+
+# Apps above documents (supervision…) add what they record for a dialogue to its dossier without
+# documents importing them: each contributor returns parts with `item_codes` (first code the profile's
+# checklist has wins), `title`, `on`, `text`, `file`, `file_name`.
+CONTRIBUTORS: list[Callable[[Dialogue], list]] = []
+
+
+def register_contributor(contributor: Callable[[Dialogue], list]) -> None:
+    if contributor not in CONTRIBUTORS:
+        CONTRIBUTORS.append(contributor)
 
 
 def checklist(dialogue: Dialogue) -> list[Item]:
@@ -65,6 +77,12 @@ def checklist(dialogue: Dialogue) -> list[Item]:
     for rule in dialogue.profile.dossier_items():
         entry = entries.get(rule.code)
         items.append(Item(rule, entry, generated_items().get(rule.code), list(entry.files.all()) if entry else []))
+    by_code = {item.rule.code: item for item in items}
+    for contributor in CONTRIBUTORS:
+        for part in contributor(dialogue):
+            target = next((by_code[code] for code in part.item_codes if code in by_code), None)
+            if target is not None:
+                target.recorded.append(part)
     return items
 
 
@@ -192,7 +210,10 @@ def index_docx(dialogue: Dialogue, items: list[Item]) -> bytes:
         state = {DossierStatus.NOT_APPLICABLE: f"Không áp dụng: {item.entry.reason}" if item.entry else ""}.get(
             item.status, dict(DossierStatus.choices)[item.status]
         )
-        rows.append([str(number), item.rule.title, str(state), "; ".join(f.name for f in item.files)])
+        if item.status == DossierStatus.MISSING and item.recorded:
+            state = "Ghi nhận trong hệ thống"
+        names = [f.name for f in item.files] + [_part_name(part) for part in item.recorded]
+        rows.append([str(number), item.rule.title, str(state), "; ".join(names)])
     issuer = dialogue.advising_office
     blocks = [Block(rows=rows)]
     keeper = dialogue.dossier_keeper
@@ -232,5 +253,22 @@ def export_zip(
                 done += 1
                 if progress is not None:
                     progress(done, total)
+            for part_number, part in enumerate(item.recorded, start=1):
+                _write_part(bundle, f"{folder}/{part_number:02d} - {_part_name(part)}", part)
     archive.seek(0)
     return archive
+
+
+def _part_name(part) -> str:
+    day = f"{part.on:%d-%m-%Y} - " if part.on else ""
+    return f"{day}{part.title}"[:90].replace("/", "-")
+
+
+def _write_part(bundle: zipfile.ZipFile, stem: str, part) -> None:
+    """A recorded part (no petitioner data: contributors give none) as its text, and its file if any."""
+    heading = f"{part.title}\n{part.on:%d/%m/%Y}\n\n" if part.on else f"{part.title}\n\n"
+    bundle.writestr(f"{stem}.txt", heading + part.text)
+    if part.file:
+        suffix = Path(part.file_name or part.file.name).suffix
+        with part.file.open("rb") as handle:
+            bundle.writestr(f"{stem}{suffix}", handle.read())

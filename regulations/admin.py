@@ -14,6 +14,7 @@ from organizations.adminscope import ScopedAdmin, ScopedInline
 
 from .loading import copy_profile
 from .models import (
+    AfterDialogueReportRule,
     AgendaItem,
     ArchiveRule,
     DeadlineRule,
@@ -93,6 +94,10 @@ class DutyRuleInline(ShippedReadOnlyInline):
     model = DutyRule
 
 
+class AfterDialogueReportInline(ShippedReadOnlyInline):  # 004 Điều 16.1.c
+    model = AfterDialogueReportRule
+
+
 @admin.action(description=_("Copy the selected profiles (the copy can be edited)"))
 def copy_profiles(modeladmin, request, queryset):
     for profile in queryset:
@@ -109,7 +114,7 @@ class RegulationProfileAdmin(ScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["name", "code"]
     actions = [copy_profiles]
     inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, AgendaInline, NoteInline]
-    inlines += [ArchiveRuleInline, MediaChannelInline, DutyRuleInline]
+    inlines += [ArchiveRuleInline, MediaChannelInline, DutyRuleInline, AfterDialogueReportInline]
     unit_field = None  # shared: every administrator reads every profile
     admin_action = "manage_regulations"
 

@@ -548,3 +548,27 @@ class DutyRule(RuleText):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AfterDialogueReportRule(RuleText):
+    """A report owed after each dialogue by the organisation of a host of the listed positions (004 Điều 16.1.c).
+
+    The seed sets no deadline of its own: `deadline` names the profile's deadline rule whose date the report
+    takes (Điện Biên: `conclude`, 004 Điều 11.1), and the note says it is a reading, not the seed's text.
+    """
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="after_dialogue_reports")
+    hosts = models.JSONField(_("host positions"), default=list)
+    deadline = models.CharField(_("takes the date of the deadline"), max_length=30, choices=DeadlineCode.choices)
+    by = models.CharField(_("sent by"), max_length=300, blank=True)
+    to = models.CharField(_("sent to"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["profile", "order"]
+        verbose_name = _("report after each dialogue")
+        verbose_name_plural = _("reports after each dialogue")
+
+    def __str__(self) -> str:
+        return f"{self.profile}: {self.citation}"

@@ -1,13 +1,13 @@
-"""Load the record rules of a profile file (helper H1's keys): `archive_incomplete`, `media_channels`, `duties`.
+"""Load the record rules of a profile file: `archive_incomplete`, `media_channels`, `duties`, `after_dialogue_reports`.
 
 Called by loading._write_children; the keys are described in profiles/SCHEMA.md.
 """
 
 from __future__ import annotations
 
-from .models import ArchiveRule, DutyRule, MediaChannel, RegulationProfile
+from .models import AfterDialogueReportRule, ArchiveRule, DutyRule, MediaChannel, RegulationProfile
 
-RECORD_RELATIONS = ["archive_rules", "media_channels", "duties"]
+RECORD_RELATIONS = ["archive_rules", "media_channels", "duties", "after_dialogue_reports"]
 
 
 def _text(row: dict) -> dict:
@@ -29,6 +29,16 @@ def write_record_rules(profile: RegulationProfile, data: dict) -> None:
             with_kind=row.get("with_kind") or "",
             days_before=row.get("days_before") or 0,
             dossier_item=row.get("dossier_item") or "",
+            order=order,
+            **_text(row),
+        )
+    for order, row in enumerate(data.get("after_dialogue_reports") or [], start=1):
+        AfterDialogueReportRule.objects.create(
+            profile=profile,
+            hosts=list(row.get("hosts") or []),
+            deadline=row["deadline"],
+            by=row.get("by") or "",
+            to=row.get("to") or "",
             order=order,
             **_text(row),
         )

@@ -1,8 +1,8 @@
 """Reports due after each dialogue (004 Điều 16.1.c): one dated duty per held dialogue whose host the rule names.
 
-The rule is a row of the profile file (`after_dialogue_reports`: the host positions it covers, the profile
-deadline code whose date it takes, sender, recipient, citation). The seed sets no deadline of its own, so
-the row names the profile's deadline rule that gives the date (Điện Biên: `conclude`, 004 Điều 11.1) —
+The rule is a row of the profile (`regulations.AfterDialogueReportRule`, YAML key `after_dialogue_reports`: the host
+positions it covers, the profile deadline code whose date it takes, sender, recipient, citation). The seed sets
+no deadline of its own, so the row names the profile's deadline rule that gives the date (Điện Biên: `conclude`, 004 Điều 11.1) —
 the date and the days skipped come from that rule and the working-day calendar, the citation from both.
 
 The duty's state comes from the unit's draft and submissions keyed by the dialogue (period "D<id>"):
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,7 +23,6 @@ from dialogues.models import Dialogue, DialogueHost
 from organizations.access import can
 from organizations.models import AdministrativeUnit
 from regulations.layers import chain, layered_deadlines
-from regulations.loading import PROFILE_DIR, read_profile_file
 from regulations.models import RegulationProfile
 from workdays.calendar import SkippedDay, WorkCalendar
 
@@ -84,31 +82,26 @@ class DialogueDuty:
         }
 
 
-@lru_cache(maxsize=32)
-def _file_rules(code: str, source_hash: str) -> tuple[AfterDialogueRule, ...]:
-    """The rows of a shipped profile file (cached per version of the file)."""
-    if not (PROFILE_DIR / f"{code}.yaml").exists():
-        return ()
-    return tuple(
-        AfterDialogueRule(
-            hosts=tuple(row.get("hosts") or ()),
-            deadline=row["deadline"],
-            sender=row.get("by") or "",
-            recipient=row.get("to") or "",
-            citation=row.get("citation") or "",
-            quote=row.get("quote") or "",
-            note=row.get("note") or "",
-        )
-        for row in read_profile_file(code).get("after_dialogue_reports") or []
-    )
-
-
 def rules_for(profile: RegulationProfile) -> list[AfterDialogueRule]:
-    """The profile's rows, else those of the nearest parent that states any (the same layering as reports.duties)."""
+    """The profile's rows, else those of the nearest parent that states any (the same layering as reports.duties).
+
+    One query per layer at most; `dialogue_duties` calls it once per profile.
+    """
     for layer in chain(profile):
-        found = _file_rules(layer.code, layer.source_hash or "")
+        found = [
+            AfterDialogueRule(
+                hosts=tuple(row.hosts or ()),
+                deadline=row.deadline,
+                sender=row.by,
+                recipient=row.to,
+                citation=row.citation,
+                quote=row.quote,
+                note=row.note,
+            )
+            for row in layer.after_dialogue_reports.all()
+        ]
         if found:
-            return list(found)
+            return found
     return []
 
 

@@ -40,9 +40,9 @@ def test_gia_vien_dialogue_walks_001_plan_with_003_beside(monkeypatch):
     before = w.planned_steps
     # 001 IV.1.1: thông báo ít nhất 07 ngày làm việc before 28/8: 27,26,25,22,21,20,19 lie between → 18/8
     assert before["announce"].due == D(2025, 8, 18) and before["announce"].citation == "001 IV.1.1"
-    # 001 III.1: ý kiến tổng hợp 07 ngày làm việc before → 18/8
+    # 001 III.1: thu thập, tổng hợp "trước ít nhất 07 ngày" (read as working days, the safe reading) → 18/8
     assert before["collect"].due == D(2025, 8, 18) and before["collect"].citation == "001 III.1"
-    # 001 III.1: the answers ready 07 ngày làm việc before → 18/8
+    # 001 III.1: the answers ready by the same "ít nhất 07 ngày" → 18/8
     assert before["classify"].due == D(2025, 8, 18)
     # 001 II.6: thông báo kết luận 10 ngày làm việc after: 29/8, 3,4,5,8,9,10,11,12,15/9 (1-2/9 off) → 15/9
     assert before["conclude"].due == D(2025, 9, 15) and before["conclude"].citation == "001 II.6"
@@ -59,7 +59,7 @@ def test_gia_vien_dialogue_walks_001_plan_with_003_beside(monkeypatch):
     assert all(step.status == StepStatus.DONE for step in after.values())
 
     beside = sides(w.dialogue)
-    # 001 IV.1.4: Mặt trận và các tổ chức gửi ý kiến 10 ngày làm việc before: + 18,15,14 → 13/8
+    # 001 IV.1.4: MTTQ gửi ý kiến "trước 10 ngày" (read as working days): + 18,15,14 between → 13/8
     assert ("001 IV.1.4", D(2025, 8, 13)) in beside["collect"]
     # 003 Điều 8.1 (same duty, parent): 7 ngày làm việc before → 18/8
     assert ("003 Điều 8.1", D(2025, 8, 18)) in beside["announce"]
@@ -76,9 +76,7 @@ def test_gia_vien_dialogue_walks_001_plan_with_003_beside(monkeypatch):
     duty = w.dialogue.duties.get(code="socio_economic_report")
     assert duty.due == D(2025, 8, 28) and duty.citation == "001 IV.1.2"
     # 001 IV.1.3: a yearly report upward (the plan gives no day)
-    assert list(w.dialogue.profile.reporting.values_list("period", "due_month", "citation")) == [
-        ("year", None, "001 IV.1.3")
-    ]
+    assert list(w.dialogue.profile.reporting.values_list("period", "due_month", "citation")) == [("year", None, "001 IV.1.3")]
     assert w.case.status == CaseStatus.CLOSED and w.petition.told_on == D(2025, 9, 18)
     assert w.dialogue.status == "archived"
     acts = actions(w.dialogue)
