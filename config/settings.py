@@ -281,6 +281,9 @@ JOB_RESULT_DAYS = env_int("JOB_RESULT_DAYS", 30)
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 5 * 365)
 # Web opinions rejected or never accepted lose their sender's data after this many days (portal/retention.py).
 WEB_SUBMISSION_RETENTION_DAYS = env_int("WEB_SUBMISSION_RETENTION_DAYS", 90)
+# Requests to convene a dialogue lose their representative's data and signed scans this long after the results
+# were published (convening/retention.py; Nghị định 13/2023/NĐ-CP, Luật 91/2025/QH15: data minimisation).
+CONVENING_DATA_RETENTION_DAYS = env_int("CONVENING_DATA_RETENTION_DAYS", 365)
 
 # Largest upload for master-data imports (bytes).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

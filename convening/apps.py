@@ -12,8 +12,14 @@ class ConveningConfig(AppConfig):
     verbose_name = _("Requests to convene a dialogue")
 
     def ready(self) -> None:
-        """Add this app's notification kind to the notifications registry (which imports no domain app)."""
+        """Add this app's notification kinds to the notifications registry (which imports no domain app), and its
+        retention step to the nightly anonymisation (petitions.retention, which imports no higher app)."""
         from notifications.kinds import KINDS, Kind
+        from petitions.retention import register
+
+        from .retention import erase_closed_requests
+
+        register("yêu cầu tổ chức đối thoại đã kết thúc", erase_closed_requests)
 
         KINDS.setdefault(
             THRESHOLD_KIND,

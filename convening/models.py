@@ -61,6 +61,8 @@ class ConveningRequest(models.Model):
     threshold_citation = models.CharField(_("citation"), max_length=200)
     told_on = models.DateField(_("representative told on"), null=True, blank=True)
     told_how = models.CharField(_("told how"), max_length=200, blank=True)
+    # Set when the representative's data and the scans were erased after the request closed (convening/retention.py).
+    anonymised_on = models.DateField(_("personal data erased on"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     history = HistoricalRecords()

@@ -10,6 +10,7 @@ only to users, and the representative is not one).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -224,6 +225,21 @@ def link_dialogue(duty: PlanningDuty, user: User | None, dialogue: Dialogue) -> 
     request.state = RequestState.PLANNED
     request.save()
     return duty
+
+
+@transaction.atomic
+def plan_dialogue(duty: PlanningDuty, user: User | None, create: Callable[[], Dialogue]) -> Dialogue:
+    """Plan the dialogue from the request: `create` makes it (dialogues.lifecycle.create_dialogue, with its own
+    checks), then link_dialogue fulfils the duty, in one transaction: if either refuses, nothing is written.
+
+    Side effects: those of create_dialogue and of link_dialogue.
+    """
+    duty = PlanningDuty.objects.select_for_update().get(pk=duty.pk)
+    if duty.fulfilled_on is not None:
+        raise ConveningError(_("The dialogue has already been planned; the duty is closed."))
+    dialogue = create()
+    link_dialogue(duty, user, dialogue)
+    return dialogue
 
 
 @transaction.atomic

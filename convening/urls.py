@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import planning, views
 
 app_name = "convening"
 urlpatterns = [
@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/chu-ky/<int:list_id>/tai-ve/", views.download, name="download"),
     path("<int:pk>/giao/", views.assign, name="assign"),
     path("<int:pk>/hoi-nghi/", views.link, name="link"),
+    path("<int:pk>/lap-ke-hoach/", planning.plan, name="plan"),
     path("<int:pk>/da-bao/", views.told, name="told"),
 ]

@@ -109,7 +109,7 @@ def detail(request, pk: int, status: int = 200, forms: dict | None = None):
     context = {
         "item": found,
         "duty": duty,
-        "representative": privacy.representative_label(request.user, found, request),
+        "representative": "" if found.anonymised_on else privacy.representative_label(request.user, found, request),
         "lists": found.signature_lists.all(),
         "may_see_lists": privacy.may_see_voters(request.user, found),
         "may_write": may_write,
@@ -219,7 +219,7 @@ def told(request, pk: int):
 def download(request, pk: int, list_id: int):
     """A signed list's scan, for those who may see voters' data; each download is logged."""
     found = _request(request, pk)
-    signed = get_object_or_404(SignatureList, pk=list_id, request=found)
+    signed = get_object_or_404(SignatureList.objects.exclude(file=""), pk=list_id, request=found)
     if not privacy.may_see_voters(request.user, found):
         raise PermissionDenied
     privacy.log(

@@ -113,6 +113,18 @@ KINDS: dict[str, Kind] = {
             "Văn bản trả lời chính thức được gửi theo quy định (003 Điều 10.2).",
         ),
         Kind(
+            "petition_more_time",
+            "Gia hạn trả lời (người kiến nghị)",
+            "Người kiến nghị đã đồng ý nhận thông báo",
+            "003 Điều 10.2",
+            True,
+            "Ý kiến {{ tracking_code }}: cần thêm thời gian, hạn mới {{ new_due }}",
+            "{{ agency_name }} cần thêm thời gian để giải quyết ý kiến, kiến nghị của Ông/Bà (mã {{ tracking_code }}).\n"
+            "Hạn trả lời mới: {{ new_due }}{% if old_due %} (hạn trước: {{ old_due }}){% endif %}.\n"
+            "Lý do, căn cứ: {{ reason|truncate(500) }}\n\n"
+            "Ông/Bà sẽ được báo khi có văn bản trả lời (003 Điều 10.2).",
+        ),
+        Kind(
             "petition_conclusion",
             "Thông báo kết luận (người kiến nghị)",
             "Người kiến nghị đã đồng ý nhận thông báo",

@@ -99,3 +99,28 @@ def conclusion_issued(dialogue, issued_on: datetime.date) -> int:
             )
         )
     return written
+
+
+def more_time(case, old_due: datetime.date | None) -> int:
+    """The agency head approved "needs more time": each consenting petitioner of the matter hears the new date
+    (003 Điều 10.2: the answer is owed to them; the extension moves it). Told once per new date."""
+    written = 0
+    for consent in _consents(petition__case=case):
+        petition = consent.petition
+        context = {
+            "tracking_code": petition.tracking_code,
+            "agency_name": case.agency.name if case.agency else "",
+            "new_due": case.due,
+            "old_due": old_due,
+            "reason": case.legal_reason,
+        }
+        written += len(
+            notify_petitioner(
+                consent,
+                "petition_more_time",
+                context=context,
+                subject_object=petition,
+                dedupe_key=f"petition_more_time:{petition.pk}:{case.due}",
+            )
+        )
+    return written

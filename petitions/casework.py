@@ -310,6 +310,7 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
             new_due=case.due.isoformat(),
         )
         alerts.reviewed(case, "case_approved")
+        petitioner_notices.more_time(case, old_due)  # consenting petitioners hear the new date (003 Điều 10.2)
         return case
     case.status = CaseStatus.CLOSED
     case.save()

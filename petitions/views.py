@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from common.downloads import attachment_response, content_type_for
 from common.pagination import cached_totals, data_version, paginate, paginate_by_key
 from common.spreadsheets import XLSX_CONTENT_TYPE
-from common.throttle import per_address
 from jobs.models import Job
 from notifications.consent import record_consent
 from organizations.access import can, units_for
@@ -408,11 +407,3 @@ def compilation(request):
         "params": request.GET,
     }
     return render(request, "petitions/compilation.html", context)
-
-
-@per_address("RATELIMIT_TRACKING")  # public: per-address limit against guessing tracking codes
-def track(request):
-    """Anyone with a tracking code sees where the opinion stands and the approved answer — never who sent it."""
-    code = (request.GET.get("ma") or "").strip().upper()
-    petition = Petition.objects.select_related("case").filter(tracking_code=code).first() if code else None
-    return render(request, "petitions/track.html", {"code": code, "petition": petition, "searched": bool(code)})

@@ -278,7 +278,7 @@ def conclusion_list(request: HttpRequest, unit: UnitCode | None = None, limit: L
 
 @router.get(
     "/conclusions/{dialogue_id}",
-    response={200: ConclusionDetailOut, 404: ErrorOut},
+    response={200: ConclusionDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="Một thông báo kết luận và tiến độ trả lời từng vụ việc chưa giải quyết tại hội nghị",
     auth=None,
 )

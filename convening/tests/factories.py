@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dialogues.models import Dialogue
 from organizations.enums import Role
-from organizations.models import Membership, Organization, OrganizationKind
+from organizations.models import Appointment, Membership, Organization, OrganizationKind, Person, PositionKind
 from petitions.tests.factories import PROFILE, Ward, hong_an_ward
 from regulations.loading import load_shipped_profile
 from regulations.models import RegulationProfile
@@ -78,4 +78,20 @@ def dialogue(commune: Commune, *, date: datetime.date, status: str = "planned", 
         profile=RegulationProfile.objects.get(code=PROFILE),
         advising_office=commune.ward.office,
         status=status,
+    )
+
+
+def secretary(commune) -> Appointment:
+    """Bí thư Đảng ủy phường Hồng An Nguyễn Văn Hải: the host under QT-VP.12 (000 mục 2)."""
+    committee = Organization.objects.create(
+        code="ha-du",
+        name="Đảng ủy phường Hồng An",
+        kind=OrganizationKind.objects.get(code="party_committee"),
+        unit=commune.unit,
+    )
+    return Appointment.objects.create(
+        person=Person.objects.create(full_name="Nguyễn Văn Hải"),
+        organization=committee,
+        position=PositionKind.objects.get(code="secretary"),
+        start_date=datetime.date(2025, 7, 1),
     )

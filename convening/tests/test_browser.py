@@ -7,9 +7,10 @@ import pytest
 
 from common import dates
 from convening.models import ConveningRequest, PlanningDuty, RequestState
+from dialogues.models import Dialogue
 from portal.tests.browser import chromium_page, screenshot
 
-from .factories import PDF, dialogue, hong_an_commune
+from .factories import PDF, hong_an_commune, secretary
 
 pytestmark = pytest.mark.django_db(transaction=True)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -81,12 +82,23 @@ def test_luat72_d43_a_request_reaching_ten_percent_becomes_a_planned_dialogue(li
         page.wait_for_selector("ul.messages")
         assert "Ủy ban nhân dân phường Hồng An" in page.inner_text("#duty-owner")
 
-        # The advising office plans the dialogue in the dialogues app (its own screens and tests), then records it here.
-        planned = dialogue(commune, date=today + datetime.timedelta(days=25), title="Đối thoại về phương án cải tạo chợ Hồng An")
+        # The advising office plans the dialogue from the request: the planning form opens prefilled (H10).
+        host = secretary(commune)
+        page.context.clear_cookies()
+        log_in(page, base, "vanphong")
         page.goto(f"{base}/trieu-tap-doi-thoai/{item.pk}/")
-        page.select_option("#link-form #id_dialogue", str(planned.pk))
-        page.click("#link-form button[type=submit]")
-        page.wait_for_selector("ul.messages")
+        page.click("#plan-from-request")
+        page.wait_for_selector("#dialogue-form")
+        assert page.input_value("#id_title") == item.title and page.input_value("#id_kind") == "thematic"
+        assert item.title in page.inner_text("#from-request")
+        page.fill("#id_date", (today + datetime.timedelta(days=25)).isoformat())
+        page.fill("#id_venue", "Hội trường UBND phường Hồng An")
+        page.select_option("#id_hosts", str(host.pk))
+        screenshot(page, "trieu-tap-lap-ke-hoach-tu-yeu-cau")
+        page.click("#dialogue-form button[type=submit]")
+        page.wait_for_url(f"{base}/doi-thoai/*/")
+        planned = Dialogue.objects.get()
+        page.goto(f"{base}/trieu-tap-doi-thoai/{item.pk}/")
         assert planned.title in page.inner_text("#duty-dialogue")
         assert "Đã lập kế hoạch đối thoại" in page.inner_text("#state")
         page.fill("#told-form #id_how", "Gửi thư qua bưu điện")

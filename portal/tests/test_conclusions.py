@@ -186,3 +186,11 @@ def test_a_real_pdf_is_made_with_libreoffice(client, notice):
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_bad_api_parameters_are_a_documented_400(client, db):
+    """Found by the contract test: out-of-range parameters are a 400 with a Vietnamese message, and the schema says so."""
+    response = client.get("/api/v1/public/conclusions/1", {"limit": 0, "offset": -1})
+    assert response.status_code == 400 and "limit" in response.json()["message"]
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/public/conclusions/{dialogue_id}"]["get"]
+    assert {"200", "400", "404"} <= set(operation["responses"])

@@ -65,3 +65,14 @@ def test_a_change_in_a_profile_shows_in_the_table(reference):
     before = rows(table())["dien-bien"][4]
     RegulationProfile.objects.get(code="dien-bien").deadlines.first().delete()
     assert int(rows(table())["dien-bien"][4]) == int(before) - 1
+
+
+def test_the_readme_holds_the_table_as_the_command_prints_it(reference):
+    """Issue 12: the README's table of what each profile carries is regenerated from the profiles, not typed."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- profiles_table:start -->\n", "\n<!-- profiles_table:end -->"
+    assert start in readme and end in readme
+    block = readme.split(start, 1)[1].split(end, 1)[0]
+    assert block.strip() == table().strip(), "Chạy lại `manage.py profiles_table` và dán vào README.md"

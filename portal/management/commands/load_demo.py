@@ -3,8 +3,11 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from convening.demo import load_demo_convening
 from organizations.demo import demo_data, load_demo
+from petitions.demo import load_demo_petitions
 from portal.demo import load_all_dialogues
+from supervision.demo import load_demo_supervision
 
 
 class Command(BaseCommand):
@@ -14,6 +17,7 @@ class Command(BaseCommand):
         call_command("load_reference_data", stdout=self.stdout)
         written, logins = load_demo()
         dialogues = load_all_dialogues()
+        written += load_demo_convening() + load_demo_supervision() + load_demo_petitions()
         self.stdout.write(f"Dữ liệu mẫu: {written} dòng được ghi, {dialogues} cuộc đối thoại mẫu được tạo.")
         self.stdout.write("")
         self.stdout.write("Tài khoản dùng thử (mật khẩu chung: {}):".format(demo_data()["password"]))
