@@ -16,7 +16,7 @@ from convening.models import ConveningRequest, VoterCount
 from convening.requests import receive_request, record_voters
 from organizations.models import AdministrativeUnit
 
-VOTER_LIST = "Danh sách cử tri bầu cử đại biểu Quốc hội và HĐND các cấp ngày 15/3/2026 (số liệu minh họa)"
+VOTER_LIST = "Danh sách cử tri bầu cử đại biểu Quốc hội và HĐND các cấp nhiệm kỳ 2026-2031 (số liệu minh họa)"
 VOTER_LIST_DATE = datetime.date(2026, 3, 1)
 VOTERS = {"31-HONGAN": 18450, "31-GIAVIEN": 21230, "31-TANKY": 9870}
 REQUEST_TITLE = "Đề nghị đối thoại về tiến độ cải tạo tuyến kênh An Kim Hải"

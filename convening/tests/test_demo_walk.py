@@ -43,11 +43,23 @@ def test_demo_tan_ky_opinions_wait_for_the_agencies_answers_003_dieu_10_2(loaded
 
 
 def test_second_load_writes_nothing(loaded):
-    before = (VoterCount.objects.count(), ConveningRequest.objects.count(), SupervisionPlan.objects.count(),
-              Finding.objects.count(), Petition.objects.count(), Case.objects.count())
+    before = (
+        VoterCount.objects.count(),
+        ConveningRequest.objects.count(),
+        SupervisionPlan.objects.count(),
+        Finding.objects.count(),
+        Petition.objects.count(),
+        Case.objects.count(),
+    )
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    after = (VoterCount.objects.count(), ConveningRequest.objects.count(), SupervisionPlan.objects.count(),
-             Finding.objects.count(), Petition.objects.count(), Case.objects.count())
+    after = (
+        VoterCount.objects.count(),
+        ConveningRequest.objects.count(),
+        SupervisionPlan.objects.count(),
+        Finding.objects.count(),
+        Petition.objects.count(),
+        Case.objects.count(),
+    )
     assert after == before == (3, 1, 1, 1, 5, 5)
     assert "0 dòng được ghi" in out.getvalue()
