@@ -110,19 +110,17 @@ def add_finding(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = get_or_404(visible_findings(request.user), pk)
+    return _reply(request, get_or_404(visible_findings(request.user), pk), verbs.record_finding_reply)
+
+
+def _reply(request: HttpRequest, row, record) -> HttpResponse:
+    """The agency's or the upper level's reply to a finding or an escalation: one form, one verb each."""
     form = ReplyForm(request.POST)
-    panel = request.POST.get("panel", "case" if finding.case_id else "dialogue")
+    panel = request.POST.get("panel", "case" if row.case_id else "dialogue")
     if not form.is_valid():
-        return _answer(request, finding.dialogue, finding.case, panel, first_error(form))
+        return _answer(request, row.dialogue, row.case, panel, first_error(form))
     data = form.cleaned_data
-    return _run(
-        request,
-        finding.dialogue,
-        finding.case,
-        panel,
-        lambda: verbs.record_finding_reply(request.user, finding, data["reply"], data["replied_on"]),
-    )
+    return _run(request, row.dialogue, row.case, panel, lambda: record(request.user, row, data["reply"], data["replied_on"]))
 
 
 @login_required
@@ -186,19 +184,7 @@ def escalate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def escalation_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    escalation = get_or_404(visible_escalations(request.user), pk)
-    form = ReplyForm(request.POST)
-    panel = request.POST.get("panel", "case" if escalation.case_id else "dialogue")
-    if not form.is_valid():
-        return _answer(request, escalation.dialogue, escalation.case, panel, first_error(form))
-    data = form.cleaned_data
-    return _run(
-        request,
-        escalation.dialogue,
-        escalation.case,
-        panel,
-        lambda: verbs.record_escalation_reply(request.user, escalation, data["reply"], data["replied_on"]),
-    )
+    return _reply(request, get_or_404(visible_escalations(request.user), pk), verbs.record_escalation_reply)
 
 
 @login_required
