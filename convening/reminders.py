@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from notifications.outbox import notify
-from notifications.reminders import register, reminder_days
+from notifications.reminders import register, reminder_days, window
 from organizations.enums import Role
 from organizations.models import Membership
 from workdays.calendar import WorkCalendar
@@ -63,8 +63,7 @@ def planning_duty_reminders(day: datetime.date) -> int:
     ).select_related("request__unit", "owner")
     written = 0
     for days in reminder_days():
-        earliest = calendar.after(day, days - 1).date if days > 1 else day
-        latest = calendar.after(day, days).date
+        earliest, latest = window(calendar, day, days)
         for duty in open_duties.filter(due_on__gt=earliest, due_on__lte=latest):
             written += _remind(duty, f"convening_due:{days}:{duty.pk}:{duty.due_on}", f"còn {days} ngày làm việc")
     for duty in open_duties.filter(due_on__lt=day):

@@ -13,6 +13,8 @@ from importlib import import_module
 from django.conf import settings
 from django.utils.module_loading import autodiscover_modules
 
+from workdays.calendar import WorkCalendar
+
 Source = Callable[[datetime.date], int]
 SOURCES: dict[str, Source] = {}
 
@@ -28,6 +30,12 @@ def register(name: str) -> Callable[[Source], Source]:
 def reminder_days() -> tuple[int, ...]:
     """How many working days before a deadline the reminders go (NOTIFY_REMINDER_DAYS, default 3 and 1)."""
     return tuple(sorted(set(getattr(settings, "NOTIFY_REMINDER_DAYS", (3, 1))), reverse=True))
+
+
+def window(calendar: WorkCalendar, day: datetime.date, days: int) -> tuple[datetime.date, datetime.date]:
+    """Deadlines falling in (earliest, latest] are `days` working days away from `day` (after a holiday included)."""
+    earliest = calendar.after(day, days - 1).date if days > 1 else day
+    return earliest, calendar.after(day, days).date
 
 
 def run_all(day: datetime.date) -> dict[str, int]:

@@ -26,7 +26,7 @@ from workdays.calendar import WorkCalendar
 
 from .models import Notification, NotificationState
 from .outbox import notify
-from .reminders import register, reminder_days
+from .reminders import register, reminder_days, window
 
 LISTED = 30  # items named in one digest; the rest are counted
 
@@ -39,12 +39,6 @@ def briefing_days() -> int:
 def report_days() -> tuple[int, ...]:
     """How many working days before a reporting duty its owners are reminded (NOTIFY_REPORT_DAYS, default 5 and 1)."""
     return tuple(sorted(set(getattr(settings, "NOTIFY_REPORT_DAYS", (5, 1))), reverse=True))
-
-
-def window(calendar: WorkCalendar, day: datetime.date, days: int) -> tuple[datetime.date, datetime.date]:
-    """Deadlines falling in (earliest, latest] are `days` working days away from `day` (after a holiday included)."""
-    earliest = calendar.after(day, days - 1).date if days > 1 else day
-    return earliest, calendar.after(day, days).date
 
 
 def _users(memberships) -> dict[int, list[User]]:

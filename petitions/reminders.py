@@ -12,7 +12,7 @@ import datetime
 from django.urls import reverse
 
 from notifications.outbox import notify
-from notifications.reminders import register, reminder_days
+from notifications.reminders import register, reminder_days, window
 from workdays.calendar import WorkCalendar
 
 from .alerts import agency_people
@@ -45,8 +45,7 @@ def answer_reminders(day: datetime.date) -> int:
     open_cases = Case.objects.filter(agency__isnull=False, due__isnull=False).exclude(status=CaseStatus.CLOSED)
     written = 0
     for days in reminder_days():
-        earliest = calendar.after(day, days - 1).date if days > 1 else day
-        latest = calendar.after(day, days).date
+        earliest, latest = window(calendar, day, days)
         for case in open_cases.filter(due__gt=earliest, due__lte=latest).select_related("agency"):
             key = f"answer_due:{days}:{case.pk}:{case.due}"
             written += _remind(case, "answer_due", key, days=days)

@@ -10,7 +10,7 @@ import datetime
 from django.urls import reverse
 
 from notifications.outbox import notify
-from notifications.reminders import register, reminder_days
+from notifications.reminders import register, reminder_days, window
 from organizations.enums import Role
 from organizations.models import Membership
 from workdays.calendar import WorkCalendar
@@ -55,8 +55,7 @@ def publication_reminders(day: datetime.date) -> int:
     open_rows = Publication.objects.filter(completed_on__isnull=True).select_related("dialogue__unit")
     written = 0
     for days in reminder_days():
-        earliest = calendar.after(day, days - 1).date if days > 1 else day
-        latest = calendar.after(day, days).date
+        earliest, latest = window(calendar, day, days)
         for row in open_rows.filter(due_on__gt=earliest, due_on__lte=latest):
             written += _remind(row, f"publication_due:{days}:{row.pk}:{row.due_on}", f"còn {days} ngày làm việc")
     for row in open_rows.filter(due_on__lt=day):
