@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from common import dates
 from common.downloads import attachment_response, content_type_for
+from common.forms import first_error
 from common.pagination import paginate
 from organizations.access import can, units_for, visible_units
 from petitions.models import Output
@@ -29,10 +30,6 @@ def _writable_units(user):
     if not units.exists():
         raise PermissionDenied
     return units
-
-
-def _first_error(form) -> str:
-    return next(iter(form.errors.values()))[0]
 
 
 @login_required
@@ -62,7 +59,7 @@ def voters(request, status: int = 200, form: VoterCountForm | None = None):
                 return voters(request, 400, form)
             messages.success(request, _("The number of voters was recorded."))
             return redirect("convening:voters")
-        messages.error(request, _first_error(form))
+        messages.error(request, first_error(form))
         return voters(request, 400, form)
     page = paginate(
         request, VoterCount.objects.filter(unit__in=units).select_related("unit").order_by("unit__path", "-as_of", "-id")
@@ -85,7 +82,7 @@ def create(request):
                 messages.success(request, _("The request was recorded."))
                 return redirect("convening:detail", created.pk)
         else:
-            messages.error(request, _first_error(form))
+            messages.error(request, first_error(form))
         return render(request, "convening/create.html", {"form": form}, status=400)
     return render(request, "convening/create.html", {"form": form})
 
@@ -145,7 +142,7 @@ def add_signatures(request, pk: int):
     found = _for_write(request, pk)
     form = SignaturesForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _refused(request, pk, _first_error(form), signatures_form=form)
+        return _refused(request, pk, first_error(form), signatures_form=form)
     try:
         requests.add_signatures(found, request.user, supporters=form.cleaned_data["supporters"], scan=form.cleaned_data["scan"])
     except requests.ConveningError as error:
@@ -168,7 +165,7 @@ def assign(request, pk: int):
     duty = _open_duty(found)
     form = AssignForm(request.POST, request_obj=found)
     if not form.is_valid():
-        return _refused(request, pk, _first_error(form), assign_form=form)
+        return _refused(request, pk, first_error(form), assign_form=form)
     try:
         requests.assign_duty(
             duty,
@@ -205,7 +202,7 @@ def told(request, pk: int):
     found = _for_write(request, pk)
     form = ToldForm(request.POST)
     if not form.is_valid():
-        return _refused(request, pk, _first_error(form), told_form=form)
+        return _refused(request, pk, first_error(form), told_form=form)
     try:
         requests.record_told(found, request.user, on=form.cleaned_data["on"], how=form.cleaned_data["how"])
     except requests.ConveningError as error:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from common import dates
+from common.forms import first_error
 from common.pagination import paginate
 from dialogues.models import Dialogue
 from organizations.access import can, visible_units
@@ -98,17 +99,13 @@ def _refused(request, dialogue_pk: int, message: str, **forms):
     return detail(request, dialogue_pk, status=400, forms=forms)
 
 
-def _first_error(form) -> str:
-    return next(iter(form.errors.values()))[0]
-
-
 @login_required
 @require_POST
 def headquarters(request, dialogue_pk: int):
     publication = _for_write(request, dialogue_pk)
     form = HeadquartersForm(request.POST)
     if not form.is_valid():
-        return _refused(request, dialogue_pk, _first_error(form), headquarters_form=form)
+        return _refused(request, dialogue_pk, first_error(form), headquarters_form=form)
     try:
         results.record_headquarters(publication, request.user, form.cleaned_data["on"])
     except results.PublishingError as error:
@@ -124,7 +121,7 @@ def dispatch(request, dialogue_pk: int):
     choices = publication.dispatches.filter(sent_on__isnull=True).values_list("pk", "recipient")
     form = DispatchForm(request.POST, choices=choices)
     if not form.is_valid():
-        return _refused(request, dialogue_pk, _first_error(form))
+        return _refused(request, dialogue_pk, first_error(form))
     try:
         results.record_dispatch(publication, request.user, form.cleaned_data["dispatches"], form.cleaned_data["on"])
     except results.PublishingError as error:
@@ -139,7 +136,7 @@ def recipient(request, dialogue_pk: int):
     publication = _for_write(request, dialogue_pk)
     form = RecipientForm(request.POST)
     if not form.is_valid():
-        return _refused(request, dialogue_pk, _first_error(form), recipient_form=form)
+        return _refused(request, dialogue_pk, first_error(form), recipient_form=form)
     try:
         results.add_recipient(publication, request.user, form.cleaned_data["name"])
     except results.PublishingError as error:
