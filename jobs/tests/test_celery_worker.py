@@ -2,11 +2,13 @@
 
 The worker runs in a thread of the test process (celery.contrib.testing), so it shares the test
 database on SQLite (in-memory, shared cache) and on PostgreSQL alike; the job row is committed
-(transactional_db) before the task is sent, as in production.
+(transactional_db) before the task is sent, as in production. The test waits for the worker's
+task_postrun signal instead of polling the row: on SQLite's shared in-memory cache a read from the
+test thread while the worker writes fails the write with "database table is locked" (seen in CI).
 """
 
 import os
-import time
+import threading
 import uuid
 
 import pytest
@@ -60,15 +62,20 @@ def celery_on_redis(settings):
 def test_a_job_runs_on_a_real_worker(celery_on_redis, kinds):
     from organizations.tests.factories import UserFactory
 
-    lan = UserFactory(username="lan")
-    job = runner.start("tests.echo", user=lan, params={"text": "Qua Redis", "steps": 3}, dedupe_key="worker:1")
-    assert job.state == JobState.QUEUED  # not run in the request
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if not job.active:
-            break
-        time.sleep(0.2)
+    finished = threading.Event()
+
+    def _finished(**kwargs) -> None:
+        finished.set()
+
+    task_postrun.connect(_finished, weak=False)
+    try:
+        lan = UserFactory(username="lan")
+        job = runner.start("tests.echo", user=lan, params={"text": "Qua Redis", "steps": 3}, dedupe_key="worker:1")
+        assert job.state == JobState.QUEUED  # not run in the request
+        assert finished.wait(30), "the worker did not run the task within 30 s"
+    finally:
+        task_postrun.disconnect(_finished)
+    job.refresh_from_db()
     assert job.state == JobState.DONE, job.message
     assert (job.done, job.total) == (3, 3) and handlers.runs == [job.pk]
     with job.result.open("rb") as handle:
