@@ -77,6 +77,15 @@ def sql(statement: str, params: list) -> Callable[[], object]:
     return run
 
 
+def both(*actions: Callable[[], object]) -> Callable[[], object]:
+    """One floor made of several statements (a page's rows and its total)."""
+
+    def run():
+        return [action() for action in actions]
+
+    return run
+
+
 def page(client, url: str) -> Callable[[], object]:
     def run():
         response = client.get(url, secure=True)  # as behind the HTTPS proxy: no redirect to https
@@ -139,11 +148,13 @@ def measures(size_name: str) -> list[Measure]:
         f" WHERE s.status = 'pending' AND s.due < %s AND d.status IN ('planned', 'announced', 'held', 'concluded')"
         f" AND d.unit_id IN ({in_units})"
     )
-    search_sql = (
-        "SELECT id, summary FROM petitions_case c WHERE unit_id IN ({units}) AND (search_text LIKE %s OR EXISTS"
+    # The search page shows its first 50 matches and how many there are: its floor is both, in hand-written SQL.
+    search_where = (
+        "FROM petitions_case c WHERE unit_id IN ({units}) AND (search_text LIKE %s OR EXISTS"
         " (SELECT 1 FROM petitions_petition p WHERE p.case_id = c.id AND p.search_text LIKE %s))"
-        " ORDER BY created_at DESC, id DESC LIMIT 50"
     )
+    search_sql = "SELECT id, summary " + search_where + " ORDER BY created_at DESC, id DESC LIMIT 50"
+    search_count = "SELECT count(*) " + search_where
     rows = [
         Measure(
             "request floor: a page that does nothing (404), logged in",
@@ -177,15 +188,21 @@ def measures(size_name: str) -> list[Measure]:
             f"{opinions:,} opinions",
             1000,
             cold(page(viewer, reverse("petitions:list"))),
-            sql(f"SELECT field_id, jurisdiction, status, agency_id, count(*) FROM petitions_case WHERE unit_id IN ({in_province})"
-                " GROUP BY 1, 2, 3, 4", []),
+            sql(
+                f"SELECT field_id, jurisdiction, status, agency_id, count(*) FROM petitions_case WHERE unit_id IN ({in_province})"
+                " GROUP BY 1, 2, 3, 4",
+                [],
+            ),
         ),
         Measure(
             f'search "dat dai", {scope} viewer',
             f"{opinions:,} opinions",
             150,
             page(viewer, reverse("petitions:list") + "?q=dat+dai"),
-            sql(search_sql.format(units=in_province), ["%dat dai%", "%dat dai%"]),
+            both(
+                sql(search_sql.format(units=in_province), ["%dat dai%", "%dat dai%"]),
+                sql(search_count.format(units=in_province), ["%dat dai%", "%dat dai%"]),
+            ),
             within=3,
         ),
         Measure(
@@ -200,7 +217,8 @@ def measures(size_name: str) -> list[Measure]:
                 f" ORDER BY {NEWEST} LIMIT 50",
                 [commune.pk, "%dat dai%", commune.pk, "%dat dai%"],
             ),
-            within=3,
+            # No ratio: the issue asks a commune's pages for < 150 ms only; its floor (about 1 ms) is below the cost
+            # of any page (the request floor, first row), so a ratio would measure the framework, not the search.
         ),
         Measure(
             "opinions list, one commune",
@@ -233,16 +251,21 @@ def measures(size_name: str) -> list[Measure]:
             f"{dialogues:,} dialogues",
             150,
             page(viewer, reverse("dialogues:list")),
-            sql(f"SELECT id, title, date FROM dialogues_dialogue WHERE unit_id IN ({in_province}) ORDER BY date DESC, id DESC"
-                " LIMIT 50", []),
+            sql(
+                f"SELECT id, title, date FROM dialogues_dialogue WHERE unit_id IN ({in_province}) ORDER BY date DESC, id DESC"
+                " LIMIT 50",
+                [],
+            ),
         ),
         Measure(
             "dialogues list, one commune",
             f"{commune_dialogues:,} of {Dialogue.objects.count():,}",
             150,
             page(clerk, reverse("dialogues:list")),
-            sql("SELECT id, title, date FROM dialogues_dialogue WHERE unit_id = %s "
-                " ORDER BY date DESC, id DESC LIMIT 50", [commune.pk]),
+            sql(
+                "SELECT id, title, date FROM dialogues_dialogue WHERE unit_id = %s  ORDER BY date DESC, id DESC LIMIT 50",
+                [commune.pk],
+            ),
         ),
         Measure(
             "case page with suggestions",
@@ -330,8 +353,10 @@ def record(size_name: str, table: str) -> None:
         " answer in hand-written SQL) timed in the same run. The first row, a page that does nothing, is the request"
         " floor: with the load average in the header it says how busy the (shared) machine was.\n"
     )
-    text = "# Last `make bench` runs (benchmarks/run.py)\n" + note + "".join(
-        f"\n## size `{name}`\n\n{sections[name]}\n" for name in order
+    text = (
+        "# Last `make bench` runs (benchmarks/run.py)\n"
+        + note
+        + "".join(f"\n## size `{name}`\n\n{sections[name]}\n" for name in order)
     )
     path.write_text(text, encoding="utf-8")
 

@@ -1,10 +1,12 @@
 """`GET /api/v1/public/convening-requests`: the requests to convene a dialogue as the public sees them.
 
-Supporters against the threshold only: no representative, no signer, no scan (Luật 91/2025/QH15).
+Supporters against the threshold only: no representative, no signer, no scan, no reason for closing a request
+(Luật 91/2025/QH15).
 """
 
 # No `from __future__ import annotations`: ninja reads the types at run time.
 import datetime
+from decimal import Decimal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
@@ -25,9 +27,11 @@ class PublicRequestOut(Schema):
     received_on: datetime.date
     supporters: int
     threshold: int
+    threshold_percent: Decimal
     voters: int
     basis: str
     state: str
+    closed_on: datetime.date | None
     reached: bool
     dialogue: int | None
     dialogue_date: datetime.date | None
@@ -52,9 +56,11 @@ def _out(item) -> dict:
         "received_on": item.received_on,
         "supporters": item.supporters,
         "threshold": item.threshold,
+        "threshold_percent": item.threshold_percent,
         "voters": item.voters,
         "basis": item.threshold_citation,
         "state": item.get_state_display(),
+        "closed_on": item.closed_on,
         "reached": item.reached,
         "dialogue": dialogue.pk if dialogue else None,
         "dialogue_date": dialogue.date if dialogue else None,

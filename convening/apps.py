@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 THRESHOLD_KIND = "convening_threshold"
 DUTY_KIND = "convening_plan_due"
+CLOSED_KIND = "convening_closed"
 
 
 class ConveningConfig(AppConfig):
@@ -31,7 +32,7 @@ class ConveningConfig(AppConfig):
                 True,
                 "Yêu cầu tổ chức đối thoại đã đủ số cử tri: {{ title }}",
                 "Yêu cầu “{{ title }}” ({{ unit_name }}, nhận ngày {{ received_on }}) đã có {{ supporters }} cử tri "
-                "ủng hộ, đạt mức {{ threshold }} ({{ citation }}).\n"
+                "ủng hộ, đạt mức {{ threshold }} ({{ percent }} số cử tri, {{ citation }}).\n"
                 "Đã mở nhiệm vụ lập kế hoạch hội nghị đối thoại: quản trị viên giao cơ quan chủ trì và thời hạn theo "
                 "quy định của đơn vị; cán bộ báo cho người đại diện của cử tri và ghi nhận ngày đã báo.",
             ),
@@ -47,5 +48,19 @@ class ConveningConfig(AppConfig):
                 "Lập kế hoạch đối thoại theo yêu cầu của cử tri: {{ when }} (hạn {{ due }})",
                 "{{ owner }} được giao lập kế hoạch hội nghị đối thoại theo yêu cầu “{{ title }}” ({{ unit_name }}).\n"
                 "Hạn: {{ due }} ({{ when }}). Căn cứ thời hạn: {{ basis }}.",
+            ),
+        )
+        KINDS.setdefault(
+            CLOSED_KIND,
+            Kind(
+                CLOSED_KIND,
+                "Yêu cầu tổ chức đối thoại kết thúc mà không tổ chức đối thoại",
+                "Quản trị viên và cán bộ tham mưu của xã, phường",
+                "Luật 72/2025/QH15 Điều 43 (tóm tắt)",
+                True,
+                "Yêu cầu tổ chức đối thoại đã kết thúc: {{ title }}",
+                "Yêu cầu “{{ title }}” ({{ unit_name }}, nhận ngày {{ received_on }}; {{ supporters }}/{{ threshold }} "
+                "cử tri ủng hộ): {{ state }}.\nLý do: {{ reason }}\n"
+                "Cán bộ báo cho người đại diện của cử tri và ghi nhận ngày đã báo trên trang yêu cầu.",
             ),
         )

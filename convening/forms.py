@@ -63,3 +63,15 @@ class LinkForm(forms.Form):
 class ToldForm(forms.Form):
     on = forms.DateField(label=_("Told on"), widget=DATE)
     how = forms.CharField(label=_("How (letter, phone, in person)"), max_length=200)
+
+
+class CloseForm(forms.Form):
+    """Closing a request without a dialogue: the lists found invalid, or the request withdrawn."""
+
+    on = forms.DateField(label=_("Decided on"), widget=DATE)
+    reason = forms.CharField(
+        label=_("Reason (kept in the history, never public)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason: it is kept in the request's history.")},
+    )

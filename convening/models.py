@@ -1,10 +1,13 @@
 """Voters of a commune, the People's requests to convene a dialogue, their signed lists, and the duty to plan it.
 
-Luật 72/2025/QH15 Điều 43 (tóm tắt): the commune holds a dialogue when at least 10% of its voters ask.
+Luật 72/2025/QH15 Điều 43 (tóm tắt): the commune holds a dialogue when a share of its voters ask (the share is the
+regulation profile's `VoterRequestRule`; each request keeps the share and citation it was held to).
 The signed lists carry voters' names and signatures: personal data, never public, every download logged.
 """
 
 from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +17,8 @@ from simple_history.models import HistoricalRecords
 
 from dialogues.models import Dialogue
 from organizations.models import AdministrativeUnit, Organization
+
+from .numbers import vn_number
 
 
 class VoterCount(models.Model):
@@ -34,13 +39,21 @@ class VoterCount(models.Model):
         verbose_name_plural = _("numbers of voters")
 
     def __str__(self) -> str:
-        return f"{self.unit}: {self.voters} ({self.as_of:%d/%m/%Y})"
+        return f"{self.unit}: {vn_number(self.voters)} ({self.as_of:%d/%m/%Y})"
 
 
 class RequestState(models.TextChoices):
     COLLECTING = "collecting", _("Collecting supporters")
     THRESHOLD_REACHED = "reached", _("Threshold reached: a dialogue must be planned")
     PLANNED = "planned", _("Dialogue planned")
+    # Closed without a dialogue (convening/requests.py): the lists checked and found invalid, or the request withdrawn.
+    INVALID = "invalid", _("Not accepted: the supporters' lists are invalid")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the voters' representative")
+
+
+# A request in these states may still change; the others are final.
+OPEN_STATES = (RequestState.COLLECTING, RequestState.THRESHOLD_REACHED)
+CLOSED_STATES = (RequestState.INVALID, RequestState.WITHDRAWN)
 
 
 class ConveningRequest(models.Model):
@@ -59,8 +72,12 @@ class ConveningRequest(models.Model):
     voter_count = models.ForeignKey(VoterCount, models.PROTECT, related_name="+", verbose_name=_("voter list used"))
     threshold = models.PositiveIntegerField(_("supporters needed"))
     threshold_citation = models.CharField(_("citation"), max_length=200)
+    threshold_percent = models.DecimalField(_("share of the voters needed (per cent)"), max_digits=5, decimal_places=2)
     told_on = models.DateField(_("representative told on"), null=True, blank=True)
     told_how = models.CharField(_("told how"), max_length=200, blank=True)
+    # Set when the request is closed without a dialogue (invalid, withdrawn); the reason is for staff, never public.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_reason = models.TextField(_("reason"), blank=True)
     # Set when the representative's data and the scans were erased after the request closed (convening/retention.py).
     anonymised_on = models.DateField(_("personal data erased on"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
@@ -79,6 +96,15 @@ class ConveningRequest(models.Model):
     @property
     def reached(self) -> bool:
         return self.supporters >= self.threshold
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def share(self) -> Decimal:
+        """Supporters as a per cent of the voters, to one decimal (shown "9,8 %")."""
+        return (Decimal(self.supporters) * 100 / Decimal(self.voters or 1)).quantize(Decimal("0.1"), ROUND_DOWN)
 
 
 class SignatureList(models.Model):

@@ -18,6 +18,7 @@ from organizations.access import units_for
 
 from . import requests
 from .models import ConveningRequest
+from .numbers import vn_number
 from .views import WRITE, _duty, _request
 
 
@@ -28,8 +29,8 @@ def initial_for(found: ConveningRequest) -> dict:
         "At the request of the voters received on %(day)s: %(supporters)s supporters of %(threshold)s needed (%(citation)s)."
     ) % {
         "day": found.received_on.strftime("%d/%m/%Y"),
-        "supporters": found.supporters,
-        "threshold": found.threshold,
+        "supporters": vn_number(found.supporters),
+        "threshold": vn_number(found.threshold),
         "citation": found.threshold_citation,
     }
     return {
@@ -50,6 +51,9 @@ def plan(request, pk: int):
         raise PermissionDenied  # only the commune's planners, and only once the threshold opened the duty
     if duty.fulfilled_on is not None:
         messages.error(request, _("The dialogue has already been planned; the duty is closed."))
+        return redirect("convening:detail", pk)
+    if not found.is_open:
+        messages.error(request, _("The request was closed without a dialogue; its duty is closed."))
         return redirect("convening:detail", pk)
     form = DialoguePlanForm(request.POST or None, units=units, initial=initial_for(found))
     if request.method == "POST" and form.is_valid():

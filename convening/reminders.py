@@ -18,7 +18,7 @@ from organizations.models import Membership
 from workdays.calendar import WorkCalendar
 
 from .apps import DUTY_KIND
-from .models import PlanningDuty
+from .models import PlanningDuty, RequestState
 
 
 def _people(duty: PlanningDuty) -> list[User]:
@@ -59,7 +59,7 @@ def planning_duty_reminders(day: datetime.date) -> int:
     if not calendar.is_working_day(day):
         return 0
     open_duties = PlanningDuty.objects.filter(
-        fulfilled_on__isnull=True, due_on__isnull=False, owner__isnull=False
+        fulfilled_on__isnull=True, due_on__isnull=False, owner__isnull=False, request__state=RequestState.THRESHOLD_REACHED
     ).select_related("request__unit", "owner")
     written = 0
     for days in reminder_days():

@@ -1,10 +1,11 @@
 """The verbs of convening: each write of this app goes through one function here (atomic, row locked).
 
-Luật 72/2025/QH15 Điều 43 (tóm tắt): when at least 10% of a commune's voters ask, the commune
-convenes a dialogue. The request counts its supporters against the latest voter list on the day it
-was received; reaching the share opens a duty to plan the dialogue, tells the unit's staff in the
-application, and waits for the staff to record that the representative was told (the outbox sends
-only to users, and the representative is not one).
+Luật 72/2025/QH15 Điều 43 (tóm tắt): when the share of a commune's voters set by its regulation profile
+(the law's: 10%) ask, the commune convenes a dialogue. The request counts its supporters against the
+latest voter list on the day it was received; reaching the share opens a duty to plan the dialogue, tells
+the unit's staff in the application, and waits for the staff to record that the representative was told
+(the outbox sends only to users, and the representative is not one). A request may instead be closed
+without a dialogue: its lists found invalid on checking, or withdrawn by its representative.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from notifications.outbox import notify
 from organizations.enums import Role
 from organizations.models import AdministrativeUnit, Membership, Organization
 
-from .apps import THRESHOLD_KIND
-from .models import ConveningRequest, PlanningDuty, RequestState, SignatureList, VoterCount
+from .apps import CLOSED_KIND, THRESHOLD_KIND
+from .models import CLOSED_STATES, OPEN_STATES, ConveningRequest, PlanningDuty, RequestState, SignatureList, VoterCount
+from .numbers import vn_number, vn_percent
 from .rules import LEVEL, threshold_for
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
@@ -99,6 +101,10 @@ def receive_request(
     if count is None:
         raise ConveningError(_("Record the commune's number of voters (from the latest voter list) before the request."))
     rule = threshold_for(unit, received_on)
+    if rule is None:
+        raise ConveningError(
+            _("No regulation this commune follows on that day states the share of voters whose request obliges a dialogue.")
+        )
     return ConveningRequest.objects.create(
         unit=unit,
         title=title.strip(),
@@ -109,13 +115,20 @@ def receive_request(
         voters=count.voters,
         voter_count=count,
         threshold=rule.needed(count.voters),
-        threshold_citation=f"{rule.citation}: {rule.percent}%",
+        threshold_citation=rule.citation,
+        threshold_percent=rule.percent,
         created_by=user,
     )
 
 
 def _locked(request: ConveningRequest) -> ConveningRequest:
     return ConveningRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def _refuse_if_closed(duty: PlanningDuty) -> None:
+    """A request closed without a dialogue (invalid, withdrawn) ends its duty: nothing more to assign or plan."""
+    if ConveningRequest.objects.filter(pk=duty.request_id, state__in=CLOSED_STATES).exists():
+        raise ConveningError(_("The request was closed without a dialogue; its duty is closed."))
 
 
 def _tell_staff(request: ConveningRequest, duty: PlanningDuty) -> int:
@@ -134,8 +147,9 @@ def _tell_staff(request: ConveningRequest, duty: PlanningDuty) -> int:
                     "title": request.title,
                     "unit_name": request.unit.name,
                     "received_on": request.received_on,
-                    "supporters": request.supporters,
-                    "threshold": request.threshold,
+                    "supporters": vn_number(request.supporters),
+                    "threshold": vn_number(request.threshold),
+                    "percent": vn_percent(request.threshold_percent),
                     "citation": request.threshold_citation,
                 },
                 legally_required=True,
@@ -163,6 +177,8 @@ def add_signatures(request: ConveningRequest, user: User | None, *, supporters: 
     except ValidationError as error:
         raise ConveningError(error.messages[0]) from None
     request = _locked(request)
+    if request.state in CLOSED_STATES:
+        raise ConveningError(_("The request is closed; no list can be added."))
     signed = SignatureList(request=request, supporters=supporters, original_name=checked.name, uploaded_by=user)
     signed.file.save(checked.name, ContentFile(checked.content), save=False)
     signed.save()
@@ -186,6 +202,7 @@ def assign_duty(duty: PlanningDuty, user: User | None, *, owner: Organization, d
     duty = PlanningDuty.objects.select_for_update().select_related("request__unit").get(pk=duty.pk)
     if duty.fulfilled_on is not None:
         raise ConveningError(_("The dialogue has already been planned; the duty is closed."))
+    _refuse_if_closed(duty)
     if owner is None or owner.unit_id != duty.request.unit_id:
         raise ConveningError(_("Choose a body of the commune to plan the dialogue."))
     if due_on is None or due_on < duty.opened_on:
@@ -217,6 +234,7 @@ def link_dialogue(duty: PlanningDuty, user: User | None, dialogue: Dialogue) -> 
     duty = PlanningDuty.objects.select_for_update().get(pk=duty.pk)
     if duty.fulfilled_on is not None:
         raise ConveningError(_("The dialogue has already been planned; the duty is closed."))
+    _refuse_if_closed(duty)
     if dialogue is None or not plannable_dialogues(duty).filter(pk=dialogue.pk).exists():
         raise ConveningError(_("Choose a dialogue of this commune, planned on or after the request and not cancelled."))
     duty.dialogue, duty.fulfilled_on = dialogue, dates.today()
@@ -237,6 +255,7 @@ def plan_dialogue(duty: PlanningDuty, user: User | None, create: Callable[[], Di
     duty = PlanningDuty.objects.select_for_update().get(pk=duty.pk)
     if duty.fulfilled_on is not None:
         raise ConveningError(_("The dialogue has already been planned; the duty is closed."))
+    _refuse_if_closed(duty)
     dialogue = create()
     link_dialogue(duty, user, dialogue)
     return dialogue
@@ -244,14 +263,15 @@ def plan_dialogue(duty: PlanningDuty, user: User | None, create: Callable[[], Di
 
 @transaction.atomic
 def record_told(request: ConveningRequest, user: User | None, *, on: datetime.date, how: str) -> ConveningRequest:
-    """Record that the representative was told that the request reached the threshold (date never in the future).
+    """Record that the representative was told that the request reached the threshold, or why it was closed
+    (date never in the future).
 
     Side effects: the request's "told on" and "how".
     """
     request = _locked(request)
     on = _not_future(on, "Ngày báo cho người đại diện")
     if request.state == RequestState.COLLECTING:
-        raise ConveningError(_("The request has not reached the threshold yet; there is nothing to tell."))
+        raise ConveningError(_("The request has not reached the threshold nor been closed yet; there is nothing to tell."))
     if on < request.received_on:
         raise ConveningError(_("The representative cannot be told before the request was received."))
     if not (how or "").strip():
@@ -259,3 +279,70 @@ def record_told(request: ConveningRequest, user: User | None, *, on: datetime.da
     request.told_on, request.told_how = on, how.strip()
     request.save()
     return request
+
+
+def _tell_staff_closed(request: ConveningRequest) -> int:
+    """In-app (and e-mail where set) notice to the unit's administrators and advising staff: tell the representative."""
+    members = Membership.objects.filter(
+        organization__unit=request.unit, role__in=[Role.ADMIN, Role.ADVISING_STAFF], user__is_active=True
+    ).select_related("user")
+    written = 0
+    for member in {m.user_id: m.user for m in members}.values():
+        written += len(
+            notify(
+                member,
+                CLOSED_KIND,
+                subject_object=request,
+                context={
+                    "title": request.title,
+                    "unit_name": request.unit.name,
+                    "received_on": request.received_on,
+                    "state": request.get_state_display(),
+                    "reason": request.closed_reason,
+                    "supporters": vn_number(request.supporters),
+                    "threshold": vn_number(request.threshold),
+                },
+                legally_required=True,
+                dedupe_key=f"convening_closed:{request.pk}",
+                link=reverse("convening:detail", args=[request.pk]),
+            )
+        )
+    return written
+
+
+def _close(request: ConveningRequest, user: User | None, state: str, *, on: datetime.date, reason: str) -> ConveningRequest:
+    request = _locked(request)
+    if request.state not in OPEN_STATES:
+        raise ConveningError(_("Only a request still collecting supporters or awaiting its dialogue can be closed."))
+    on = _not_future(on, "Ngày quyết định")
+    if on < request.received_on:
+        raise ConveningError(_("A request cannot be closed before the day it was received."))
+    if not (reason or "").strip():
+        raise ConveningError(_("Give the reason: it is kept in the request's history."))
+    request.state, request.closed_on, request.closed_reason = state, on, reason.strip()
+    request.told_on, request.told_how = None, ""  # the representative must now be told of this decision
+    request._change_reason = reason.strip()[:100]
+    request.save()
+    _tell_staff_closed(request)
+    return request
+
+
+@transaction.atomic
+def mark_invalid(request: ConveningRequest, user: User | None, *, on: datetime.date, reason: str) -> ConveningRequest:
+    """The supporters' lists were checked and found invalid (not the commune's voters, signatures missing or
+    repeated, fewer valid than the threshold): the request is closed without a dialogue (Luật 72/2025/QH15 Điều 43).
+
+    Side effects: the request's state "invalid", date and reason (history row with the reason); "told on" emptied;
+    an open planning duty stops being reminded; the unit's staff notified in the application (`convening_closed`)
+    to tell the representative, who is not a user, then record it (record_told).
+    """
+    return _close(request, user, RequestState.INVALID, on=on, reason=reason)
+
+
+@transaction.atomic
+def record_withdrawal(request: ConveningRequest, user: User | None, *, on: datetime.date, reason: str) -> ConveningRequest:
+    """The voters' representative withdrew the request in writing: it is closed without a dialogue.
+
+    Side effects: as mark_invalid, with the state "withdrawn".
+    """
+    return _close(request, user, RequestState.WITHDRAWN, on=on, reason=reason)

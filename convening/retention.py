@@ -1,13 +1,13 @@
 """Retention of voters' personal data in requests to convene a dialogue: once closed, the people go, the counts stay.
 
 A request is closed when the dialogue planned from it was held and its results published completely
-(publishing.Publication.completed_on, Luật 72/2025/QH15 Điều 43 (tóm tắt)). CONVENING_DATA_RETENTION_DAYS
-after that day there is no purpose left for the representative's name and contact or for the scanned
-lists of signatures (names, addresses, signatures of voters): data minimisation and storage limitation
-(Nghị định 13/2023/NĐ-CP Điều 3; Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15). What stays: the subject,
-text, unit, dates, the number of voters, the supporters per list and in all, the threshold, the duty and
-the dialogue, so the public page and the reports still hold. Run nightly with `anonymise_closed_cases`
-(registered in ConveningConfig.ready); `anonymised_on` makes a second run a no-op.
+(publishing.Publication.completed_on, Luật 72/2025/QH15 Điều 43 (tóm tắt)), or when it was closed without a dialogue
+(lists invalid, withdrawn: `closed_on`). CONVENING_DATA_RETENTION_DAYS after that day there is no purpose left for the
+representative's name and contact, the reason for closing, or the scanned lists of signatures (names, addresses,
+signatures of voters): data minimisation and storage limitation (Nghị định 13/2023/NĐ-CP Điều 3; Luật Bảo vệ dữ liệu
+cá nhân 91/2025/QH15). What stays: the subject, text, unit, dates, the number of voters, the supporters per list and
+in all, the threshold, the duty and the dialogue, so the public page and the reports still hold. Run nightly with
+`anonymise_closed_cases` (registered in ConveningConfig.ready); `anonymised_on` makes a second run a no-op.
 """
 
 from __future__ import annotations
@@ -16,30 +16,29 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from audit.log import record
 from common import dates
 from petitions.retention import RetentionError
 
-from .models import ConveningRequest, RequestState, SignatureList
+from .models import CLOSED_STATES, ConveningRequest, RequestState, SignatureList
 
-CLEARED = ("representative_name", "representative_contact")
+CLEARED = ("representative_name", "representative_contact", "closed_reason")  # a reason may name people
 
 
 def closed_before(today: datetime.date | None = None, days: int | None = None) -> QuerySet[ConveningRequest]:
-    """Requests whose dialogue's results were published completely more than `days` (default: the setting) ago."""
+    """Requests whose dialogue's results were published completely, or that were closed without a dialogue, more
+    than `days` (default: the setting) ago."""
     days = settings.CONVENING_DATA_RETENTION_DAYS if days is None else days
     if days < 1:
         raise RetentionError(
             f"Thời hạn lưu dữ liệu cá nhân của yêu cầu tổ chức đối thoại phải từ 1 ngày trở lên (đang là {days})."
         )
     last_day = (today or dates.today()) - datetime.timedelta(days=days)
-    return ConveningRequest.objects.filter(
-        anonymised_on__isnull=True,
-        state=RequestState.PLANNED,
-        duty__dialogue__publication__completed_on__lte=last_day,
-    )
+    planned = Q(state=RequestState.PLANNED, duty__dialogue__publication__completed_on__lte=last_day)
+    closed = Q(state__in=CLOSED_STATES, closed_on__lte=last_day)  # invalid or withdrawn: counted from the decision
+    return ConveningRequest.objects.filter(planned | closed, anonymised_on__isnull=True)
 
 
 @transaction.atomic
@@ -51,7 +50,9 @@ def erase_closed_requests(*, today: datetime.date | None = None, days: int | Non
     rows of the requests and lists (which hold the old values) deleted; one security-log event
     "retention.convening".
     """
-    found = list(closed_before(today, days).select_for_update().order_by("pk"))
+    # Locked by key: the "planned or closed" condition joins the duty outer-wise, which FOR UPDATE cannot lock.
+    due = closed_before(today, days).values("pk")
+    found = list(ConveningRequest.objects.select_for_update().filter(pk__in=due).order_by("pk"))
     if dry_run or not found:
         return len(found)
     lists = list(SignatureList.objects.select_for_update().filter(request__in=found).order_by("pk"))

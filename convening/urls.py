@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/hoi-nghi/", views.link, name="link"),
     path("<int:pk>/lap-ke-hoach/", planning.plan, name="plan"),
     path("<int:pk>/da-bao/", views.told, name="told"),
+    path("<int:pk>/ket-thuc/<slug:decision>/", views.close, name="close"),
 ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from common import dates
@@ -17,7 +19,7 @@ from organizations.access import can, units_for, visible_units
 from petitions.models import Output
 
 from . import privacy, requests, rules
-from .forms import AssignForm, LinkForm, RequestForm, SignaturesForm, ToldForm, VoterCountForm
+from .forms import AssignForm, CloseForm, LinkForm, RequestForm, SignaturesForm, ToldForm, VoterCountForm
 from .models import ConveningRequest, PlanningDuty, SignatureList, VoterCount
 
 WRITE = "plan_dialogue"  # the advising staff and administrators record requests and lists
@@ -113,8 +115,9 @@ def detail(request, pk: int, status: int = 200, forms: dict | None = None):
         "may_assign": can(request.user, ASSIGN, found.unit),
         "signatures_form": SignaturesForm(),
         "told_form": ToldForm(initial={"on": dates.today()}),
+        "close_form": CloseForm(initial={"on": dates.today()}),
     }
-    if duty is not None and duty.fulfilled_on is None:
+    if duty is not None and duty.fulfilled_on is None and found.is_open:
         context["assign_form"] = AssignForm(
             request_obj=found, initial={"owner": duty.owner_id, "due_on": duty.due_on, "basis": duty.due_basis}
         )
@@ -208,6 +211,31 @@ def told(request, pk: int):
     except requests.ConveningError as error:
         return _refused(request, pk, str(error), told_form=form)
     messages.success(request, _("Recorded that the representative was told."))
+    return redirect("convening:detail", pk)
+
+
+CLOSING = {
+    "invalid": (requests.mark_invalid, _lazy("The request was closed: its supporters' lists are invalid.")),
+    "withdrawn": (requests.record_withdrawal, _lazy("The request was closed: withdrawn by the representative.")),
+}
+
+
+@login_required
+@require_POST
+def close(request, pk: int, decision: str):
+    """Close the request without a dialogue (one verb per decision); the same form for both."""
+    if decision not in CLOSING:
+        raise Http404
+    found = _for_write(request, pk)
+    verb, done = CLOSING[decision]
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, first_error(form), close_form=form)
+    try:
+        verb(found, request.user, on=form.cleaned_data["on"], reason=form.cleaned_data["reason"])
+    except requests.ConveningError as error:
+        return _refused(request, pk, str(error), close_form=form)
+    messages.success(request, str(done))
     return redirect("convening:detail", pk)
 
 

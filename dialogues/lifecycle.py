@@ -20,6 +20,7 @@ from common import dates
 from organizations.models import Appointment, Organization
 from regulations.models import ArchiveIncomplete, archive_rule_for, profile_for
 
+from . import progress
 from .enums import HELD_STATUSES, DialogueKind, Status, StepCode, StepStatus
 from .hosts import advising_office_for
 from .models import CooperatingAgency, Dialogue, DialogueEvent, DialogueHost, ParticipantGroup, ScheduleStep
@@ -143,9 +144,7 @@ def _write_participants(dialogue: Dialogue, groups: list[GroupChoice], agencies:
 
 
 @transaction.atomic
-def set_participants(
-    dialogue: Dialogue, user: User | None, groups: list[GroupChoice], agencies: list[AgencyTask]
-) -> Dialogue:
+def set_participants(dialogue: Dialogue, user: User | None, groups: list[GroupChoice], agencies: list[AgencyTask]) -> Dialogue:
     """Change the plan's participant groups and co-operating agencies before the conference.
 
     Side effects: rewrites ParticipantGroup and CooperatingAgency rows (their history keeps the old ones);
@@ -320,7 +319,11 @@ def announce(dialogue: Dialogue, user: User | None, on: datetime.date | None = N
 
 @transaction.atomic
 def hold(dialogue: Dialogue, user: User | None, on: datetime.date | None = None) -> Dialogue:
-    """Announced (or planned, for ad hoc) → held. Marks the `hold` step done."""
+    """Announced (or planned, for ad hoc) → held. Marks the `hold` step done.
+
+    Side effects: the conference closes the collection of opinions, so the `collect` step (and `classify`
+    when every collected matter is assigned) is done by the work itself (dialogues.progress).
+    """
     dialogue = _locked(dialogue)
     _require_open(dialogue)
     allowed = {Status.ANNOUNCED} | ({Status.PLANNED} if dialogue.kind == DialogueKind.AD_HOC else set())
@@ -333,6 +336,7 @@ def hold(dialogue: Dialogue, user: User | None, on: datetime.date | None = None)
     dialogue.save(update_fields=["status"])
     _finish_step(dialogue, StepCode.HOLD, user, on)
     _record(dialogue, "hold", old, user, on=on.isoformat())
+    progress.refresh_work_steps(dialogue, user, on)
     return dialogue
 
 
@@ -343,7 +347,8 @@ def conclude(
     """Held → concluded: the conclusion notice is issued.
 
     Beyond the 10-day deadline the extended maximum needs a recorded reason (003 Điều 10.1); issuing
-    later still is possible but stays marked late. The `answer` step is recomputed from the issue date.
+    later still is possible but stays marked late. The `answer` step is recomputed from the issue date,
+    and done at once if every matter is already answered (dialogues.progress).
     """
     dialogue = _locked(dialogue)
     _require_open(dialogue)
@@ -366,13 +371,12 @@ def conclude(
     _finish_step(dialogue, StepCode.CONCLUDE, user, issued_on)
     sync_schedule(dialogue)
     _record(dialogue, "conclude", old, user, extension_reason, issued_on=issued_on.isoformat())
+    progress.refresh_work_steps(dialogue, user, issued_on)
     return dialogue
 
 
 @transaction.atomic
-def archive(
-    dialogue: Dialogue, user: User | None, on: datetime.date | None = None, incomplete_reason: str = ""
-) -> Dialogue:
+def archive(dialogue: Dialogue, user: User | None, on: datetime.date | None = None, incomplete_reason: str = "") -> Dialogue:
     """Concluded → archived: the dossier is complete. Marks the `archive` step done.
 
     Refused, with the list of what is missing, while a step is pending, a dossier item is missing,

@@ -31,6 +31,8 @@ from .models import Dialogue, ScheduleStep
 from .record_views import record_context
 from .schedule import plan_schedule
 
+BAD_DATE = "Ngày không hợp lệ: hãy chọn ngày theo dạng ngày/tháng/năm."
+
 
 def _parse_date(text: str | None) -> datetime.date | None:
     try:
@@ -222,9 +224,12 @@ def preview(request):
 @login_required
 @require_POST
 def transition(request, pk: int, action: str):
+    """The page's "next step" forms; a refusal shows the page again with its message and a 400."""
     dialogue = dialogue_for(request.user, pk, "plan_dialogue")
     on = _parse_date(request.POST.get("on"))
     reason = request.POST.get("reason", "")
+    if request.POST.get("on") and on is None:
+        return refused_page(request, dialogue, BAD_DATE)
     try:
         if action == "announce":
             lifecycle.announce(dialogue, request.user, on)
@@ -246,30 +251,38 @@ def transition(request, pk: int, action: str):
         else:
             raise Http404
     except lifecycle.TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Saved."))
+        return refused_page(request, dialogue, str(error))
+    messages.success(request, _("Saved."))
     return redirect("dialogues:detail", pk=dialogue.pk)
+
+
+def refused_page(request, dialogue, message: str) -> HttpResponse:
+    """A refused change: the dialogue page again with the Vietnamese message and a 400 (nothing was written)."""
+    messages.error(request, message)
+    dialogue.refresh_from_db()
+    return render(request, "dialogues/detail.html", detail_context(request, dialogue), status=400)
 
 
 @login_required
 @require_POST
 def step_action(request, pk: int, step_id: int, action: str):
+    """Mark a step done (its transition for announce, hold, conclude, archive) or waive it; a refusal is a 400."""
     dialogue = dialogue_for(request.user, pk)
     step = get_object_or_404(ScheduleStep, pk=step_id, dialogue=dialogue)
     if not can_complete_step(request.user, step) or (action == "waive" and not can(request.user, "plan_dialogue", dialogue.unit)):
         raise PermissionDenied
+    if action not in ("done", "waive"):
+        raise Http404
+    if request.POST.get("on") and _parse_date(request.POST.get("on")) is None:
+        return refused_page(request, dialogue, BAD_DATE)
     try:
         if action == "done":
             lifecycle.complete_step(step, request.user, _parse_date(request.POST.get("on")))
-        elif action == "waive":
-            lifecycle.waive_step(step, request.user, request.POST.get("reason", ""))
         else:
-            raise Http404
+            lifecycle.waive_step(step, request.user, request.POST.get("reason", ""))
     except lifecycle.TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Saved."))
+        return refused_page(request, dialogue, str(error))
+    messages.success(request, _("Saved."))
     if request.headers.get("HX-Request"):
         response = HttpResponse(status=204)
         response["HX-Redirect"] = request.build_absolute_uri(dialogue_url(dialogue))
@@ -284,11 +297,7 @@ def dialogue_url(dialogue) -> str:
 
 
 def _pending_steps(queryset):
-    return (
-        queryset.pending()
-        .select_related("dialogue__unit", "owner")
-        .order_by(F("due").asc(nulls_last=True), "dialogue__date")
-    )
+    return queryset.pending().select_related("dialogue__unit", "owner").order_by(F("due").asc(nulls_last=True), "dialogue__date")
 
 
 @login_required

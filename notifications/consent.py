@@ -2,11 +2,13 @@
 
 Called by the portal's public opinion form (source "web") and by the staff intake form (source "staff")
 right after the opinion is received. Consent is for this opinion only (Luật 91/2025/QH15: a stated
-purpose); without it nothing is ever sent to a petitioner. Recording it sends the receipt at once.
+purpose); without it nothing is ever sent to a petitioner. Recording it sends the receipt at once; once
+the matter is anonymised the contact goes too (`consent_retention`, a daily source).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -14,7 +16,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ConsentSource, NotificationState, PetitionerConsent
+from .models import ConsentSource, Notification, NotificationState, PetitionerConsent
+from .petitioners import receipt
+from .reminders import register
 
 PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 
@@ -54,8 +58,6 @@ def record_consent(petition, *, email: str = "", phone: str = "", source: str = 
         petition=petition,
         defaults={"email": email, "phone": phone, "source": source, "given_at": timezone.now(), "withdrawn_at": None},
     )
-    from .petitioners import receipt
-
     receipt(consent)
 
 
@@ -80,3 +82,22 @@ def mask(address: str) -> str:
         name, _at, domain = address.partition("@")
         return f"{name[:1]}***@{domain}"
     return "*" * max(0, len(address) - 3) + address[-3:]
+
+
+@register("notifications.consent_retention")
+def consent_retention(day: datetime.date) -> int:
+    """Contacts given for notifications go with the petitioner's data: once petitions.retention has anonymised
+    a matter, the consents of its opinions lose their email and phone, and so do the rows sent to them.
+
+    Reads the matter's history through the consent's own foreign key (no import of petitions); returns 0
+    because it writes no notification."""
+    anonymised = PetitionerConsent.objects.filter(petition__case__events__action="anonymised").exclude(email="", phone="")
+    ids = list(anonymised.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    PetitionerConsent.objects.filter(pk__in=ids).update(email="", phone="", withdrawn_at=timezone.now())
+    Notification.objects.filter(consent_id__in=ids).exclude(state=NotificationState.SENT).update(
+        state=NotificationState.CANCELLED, next_attempt_at=None
+    )
+    Notification.objects.filter(consent_id__in=ids).update(address="")
+    return 0

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from common import dates
+from dialogues import progress
 from dialogues.models import Dialogue
 from notifications import petitioners as petitioner_notices
 from organizations.access import memberships
@@ -81,6 +82,39 @@ def _not_future(on: datetime.date | None, label: str) -> datetime.date:
         raise CaseError(error.messages[0]) from None
 
 
+def _refresh_steps(case: Case, user: User | None, on: datetime.date | None = None) -> None:
+    """The dialogue's collect, classify and answer steps follow the work (dialogues.progress)."""
+    if case.dialogue_id is not None:
+        progress.refresh_work_steps(Dialogue(pk=case.dialogue_id), user, on)
+
+
+def dialogue_work(dialogue: Dialogue, held_on: datetime.date | None) -> progress.Work:
+    """The counts dialogues.progress needs, in two aggregate queries whatever the number of matters.
+
+    Registered from PetitionsConfig.ready(). "Collected before the conference": a matter with an opinion
+    not spoken in the hall (Channel.AT_CONFERENCE).
+    """
+    collected = Petition.objects.filter(case=OuterRef("pk")).exclude(channel=Channel.AT_CONFERENCE)
+    before = Q(collected=True)
+    totals = (
+        Case.objects.filter(dialogue=dialogue)
+        .annotate(collected=Exists(collected))
+        .aggregate(
+            matters=Count("pk", filter=before),
+            unassigned=Count("pk", filter=before & Q(agency__isnull=True)),
+            last_assigned=Max("assigned_on", filter=before),
+            all_matters=Count("pk"),
+            unanswered=Count("pk", filter=~Q(status=CaseStatus.CLOSED)),
+            last_answered=Max("approved_on"),
+        )
+    )
+    last_collected = None
+    if held_on is not None:
+        opinions = Petition.objects.filter(dialogue=dialogue, received_on__lte=held_on).exclude(channel=Channel.AT_CONFERENCE)
+        last_collected = opinions.aggregate(last=Max("received_on"))["last"]
+    return progress.Work(last_collected=last_collected, **totals)
+
+
 def _check_dialogue(unit: AdministrativeUnit, dialogue: Dialogue | None) -> None:
     if dialogue is not None and dialogue.unit_id != unit.pk:
         raise CaseError(_("The dialogue belongs to another unit."))
@@ -101,8 +135,9 @@ def receive(
 ) -> Petition:
     """Record one opinion from any channel: a new matter of its own, and a tracking code for the petitioner.
 
-    `tracking_code` keeps a code the petitioner already holds (an opinion sent from the public portal);
-    without it a new code is drawn.
+    `tracking_code` keeps a code the petitioner already holds (an opinion sent from the public portal), so
+    the "received" event and the petition carry it from the start; a code already given to another
+    opinion is refused. Without it a new code is drawn.
     """
     if channel not in Channel.values:
         raise CaseError(_("Unknown channel."))
@@ -110,6 +145,8 @@ def receive(
     if not content:
         raise CaseError(_("The content of the opinion is empty."))
     _check_dialogue(unit, dialogue)
+    if tracking_code and Petition.objects.filter(tracking_code=tracking_code).exists():
+        raise CaseError(f"Mã theo dõi {tracking_code} đã được cấp cho một ý kiến khác.")
     received_on = _not_future(received_on, "Ngày tiếp nhận")
     if isinstance(petitioner, PetitionerData):
         petitioner = petitioner.build()
@@ -175,7 +212,10 @@ def classify(case: Case, user: User | None, field: OpinionField | None, jurisdic
 
 @transaction.atomic
 def group(target: Case, others: list[Case], user: User | None) -> Case:
-    """The same matter raised by many: move every petition into one matter, answered once for all."""
+    """The same matter raised by many: move every petition into one matter, answered once for all.
+
+    Side effect: the dialogue's classify step may be done by it (dialogues.progress).
+    """
     target = Case.objects.select_for_update().get(pk=target.pk)
     others = list(Case.objects.select_for_update().filter(pk__in=[case.pk for case in others]).exclude(pk=target.pk))
     if not others:
@@ -194,6 +234,7 @@ def group(target: Case, others: list[Case], user: User | None) -> Case:
         case.delete()
     target.save()
     _event(target, "grouped", user, petitions=moved)
+    _refresh_steps(target, user)  # the last unassigned matter may have joined an assigned one
     return target
 
 
@@ -216,7 +257,8 @@ def assign(
     """Give the matter to an agency with its deadline (from the dialogue's schedule unless given; `rule` says
     where a given date comes from, else it is the advising office's).
 
-    Reassigning to another agency needs a reason. Side effect: the agency's officers and head are notified.
+    Reassigning to another agency needs a reason. Side effects: the agency's officers and head are notified;
+    the dialogue's classify step is done when this was its last matter to assign (dialogues.progress).
     """
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
@@ -235,7 +277,7 @@ def assign(
         rule = _("Set by the advising office")
     previous = case.agency.name if case.agency else ""
     case.agency, case.due, case.due_rule = agency, due, rule
-    case.assigned_on = timezone.localdate()
+    case.assigned_on = dates.today()
     case.status = CaseStatus.ASSIGNED
     case.outcome, case.answer, case.drafted_by = "", "", None
     case.save()
@@ -249,6 +291,7 @@ def assign(
         due=due.isoformat(),
     )
     alerts.assigned(case)
+    _refresh_steps(case, user)
     return case
 
 
@@ -289,7 +332,10 @@ def draft_answer(
 
 @transaction.atomic
 def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
-    """The agency head approves: the matter closes, or (more time) continues with its new date; the drafter is notified."""
+    """The agency head approves: the matter closes, or (more time) continues with its new date; the drafter is notified.
+
+    Side effect: closing the dialogue's last open matter does its answer step, dated the last approval (dialogues.progress).
+    """
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not may_approve(user, case):
         raise CaseError(_("Only the head of the assigned agency approves the answer."))
@@ -317,6 +363,7 @@ def approve(case: Case, user: User, on: datetime.date | None = None) -> Case:
     _event(case, "approved", user, outcome=case.outcome)
     alerts.reviewed(case, "case_approved")
     petitioner_notices.answer_approved(case)  # petitioners who consented hear of the answer (003 Điều 10.2)
+    _refresh_steps(case, user, on)
     return case
 
 

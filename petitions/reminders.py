@@ -15,6 +15,7 @@ from notifications.outbox import notify
 from notifications.reminders import register, reminder_days, window
 from workdays.calendar import WorkCalendar
 
+from . import digests  # noqa: F401  (registers the advising office's digest and the host's briefing)
 from .alerts import agency_people
 from .enums import CaseStatus
 from .models import Case

@@ -29,6 +29,7 @@ from .models import (
     ProfileNote,
     RegulationProfile,
     ReportingRule,
+    VoterRequestRule,
 )
 
 
@@ -94,6 +95,11 @@ class DutyRuleInline(ShippedReadOnlyInline):
     model = DutyRule
 
 
+class VoterRequestInline(ShippedReadOnlyInline):  # Luật 72/2025/QH15 Điều 43: the share of voters
+    model = VoterRequestRule
+    max_num = 1
+
+
 class AfterDialogueReportInline(ShippedReadOnlyInline):  # 004 Điều 16.1.c
     model = AfterDialogueReportRule
 
@@ -114,7 +120,7 @@ class RegulationProfileAdmin(ScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["name", "code"]
     actions = [copy_profiles]
     inlines = [DeadlineInline, FrequencyInline, HostInline, ReportingInline, FieldInline, DossierInline, AgendaInline, NoteInline]
-    inlines += [ArchiveRuleInline, MediaChannelInline, DutyRuleInline, AfterDialogueReportInline]
+    inlines += [ArchiveRuleInline, MediaChannelInline, DutyRuleInline, AfterDialogueReportInline, VoterRequestInline]
     unit_field = None  # shared: every administrator reads every profile
     admin_action = "manage_regulations"
 

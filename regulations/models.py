@@ -572,3 +572,38 @@ class AfterDialogueReportRule(RuleText):
 
     def __str__(self) -> str:
         return f"{self.profile}: {self.citation}"
+
+
+class VoterRequestRule(RuleText):
+    """The share of a commune's voters whose written request obliges it to convene a dialogue.
+
+    Luật 72/2025/QH15 Điều 43 (tóm tắt): at least 10% of the voters. A row, not a constant, so that the text of the
+    law (or a later one) changes a profile, not the code; a profile without it takes its parent's (`voter_request_rule_for`).
+    """
+
+    profile = models.ForeignKey(RegulationProfile, models.CASCADE, related_name="voter_requests")
+    percent = models.DecimalField(_("share of the voters (per cent)"), max_digits=5, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile"], name="one_voter_request_rule_per_profile"),
+            models.CheckConstraint(condition=Q(percent__gt=0, percent__lte=100), name="voter_request_percent_range"),
+        ]
+        verbose_name = _("dialogue at the voters' request")
+        verbose_name_plural = _("dialogue at the voters' request")
+
+    def __str__(self) -> str:
+        return f"{self.profile}: {self.percent}%"
+
+
+def voter_request_rule_for(profile: RegulationProfile | None) -> VoterRequestRule | None:
+    """The profile's own rule, else the nearest higher regulation's; None when no regulation of the chain states it."""
+    seen: set[int] = set()
+    while profile is not None and profile.pk not in seen:
+        seen.add(profile.pk)
+        rule = profile.voter_requests.first()
+        if rule is not None:
+            return rule
+        profile = profile.parent
+    return None

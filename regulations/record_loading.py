@@ -1,13 +1,14 @@
-"""Load the record rules of a profile file: `archive_incomplete`, `media_channels`, `duties`, `after_dialogue_reports`.
+"""Load the record rules of a profile file: `archive_incomplete`, `media_channels`, `duties`, `after_dialogue_reports`,
+and `voter_request` (the share of voters whose request obliges a dialogue).
 
 Called by loading._write_children; the keys are described in profiles/SCHEMA.md.
 """
 
 from __future__ import annotations
 
-from .models import AfterDialogueReportRule, ArchiveRule, DutyRule, MediaChannel, RegulationProfile
+from .models import AfterDialogueReportRule, ArchiveRule, DutyRule, MediaChannel, RegulationProfile, VoterRequestRule
 
-RECORD_RELATIONS = ["archive_rules", "media_channels", "duties", "after_dialogue_reports"]
+RECORD_RELATIONS = ["archive_rules", "media_channels", "duties", "after_dialogue_reports", "voter_requests"]
 
 
 def _text(row: dict) -> dict:
@@ -42,3 +43,7 @@ def write_record_rules(profile: RegulationProfile, data: dict) -> None:
             order=order,
             **_text(row),
         )
+    rule = data.get("voter_request")
+    if rule:
+        summary = bool(rule.get("summary", data.get("summary")))
+        VoterRequestRule.objects.create(profile=profile, percent=rule["percent"], is_summary=summary, **_text(rule))

@@ -19,6 +19,17 @@ from .enums import SUPERVISOR_KINDS
 from .models import Direction, Escalation, Finding, SupervisionPlan
 
 
+def may_open(user: User | AnonymousUser) -> bool:
+    """May the user open the supervision pages: whoever may see a finding, i.e. a member of any unit's body.
+
+    Reading is scoped by unit (`scope`): every role sees its own unit's findings (the agency asked must, to
+    reply), the upper-level viewer and the administrator also those below. A user with no role sees none.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool(memberships(user))
+
+
 def speaks_for(user: User | AnonymousUser, organization: Organization) -> bool:
     """May the user record in the name of this supervising body: its supervisor, or an administrator above it."""
     if organization.kind.code not in SUPERVISOR_KINDS or not can(user, "record_supervision", organization.unit):

@@ -6,6 +6,9 @@ Views stay thin: they read the form, call one verb of supervision/verbs.py, and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,18 +16,27 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from common import dates
 from common.downloads import attachment_response, content_type_for
 from common.pagination import paginate
 from dialogues.access import dialogue_for
-from organizations.access import units_for
+from organizations.access import visible_units
 from petitions.access import case_for
 from petitions.models import Case, Petition
 
 from . import verbs
-from .access import bodies_for, get_or_404, visible_directions, visible_escalations, visible_findings, visible_plans
+from .access import (
+    bodies_for,
+    get_or_404,
+    may_open,
+    visible_directions,
+    visible_escalations,
+    visible_findings,
+    visible_plans,
+)
 from .enums import DirectionState
 from .forms import (
     CompleteForm,
@@ -40,6 +52,24 @@ from .forms import (
 from .models import Forecast, SupervisionPlan
 from .panel import organizations_up, panel_context, unit_and_above
 from .totals import findings_count
+
+DENIED = _lazy(
+    "Supervision is for the members of a unit's bodies (the Fatherland Front, the Party boards, the advising office, "
+    "the agencies, upper-level viewers); your account has no role in any unit."
+)
+
+
+def supervision_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Every supervision page: signed in, and a role in some unit (supervision.access.may_open); else one
+    Vietnamese denial (403), the same on every page, before anything is read or written."""
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not may_open(request.user):
+            raise PermissionDenied(str(DENIED))
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
 
 
 def _target(request: HttpRequest, kind: str, pk: int):
@@ -77,7 +107,7 @@ def _plans_for(bodies, year: int):
     return SupervisionPlan.objects.filter(organization__in=bodies, year=year)
 
 
-@login_required
+@supervision_page
 @require_POST
 def add_finding(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     dialogue, case = _target(request, kind, pk)
@@ -107,7 +137,7 @@ def add_finding(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@supervision_page
 @require_POST
 def finding_reply(request: HttpRequest, pk: int) -> HttpResponse:
     return _reply(request, get_or_404(visible_findings(request.user), pk), verbs.record_finding_reply)
@@ -123,7 +153,7 @@ def _reply(request: HttpRequest, row, record) -> HttpResponse:
     return _run(request, row.dialogue, row.case, panel, lambda: record(request.user, row, data["reply"], data["replied_on"]))
 
 
-@login_required
+@supervision_page
 @require_POST
 def forecast(request: HttpRequest, pk: int) -> HttpResponse:
     dialogue = dialogue_for(request.user, pk)
@@ -141,7 +171,7 @@ def forecast(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@supervision_page
 def forecast_file(request: HttpRequest, pk: int) -> HttpResponse:
     """No petitioner data is in a forecast: whoever may see the dialogue may read it."""
     stored = Forecast.objects.select_related("dialogue").filter(pk=pk).exclude(file="").first()
@@ -151,7 +181,7 @@ def forecast_file(request: HttpRequest, pk: int) -> HttpResponse:
     return attachment_response(stored.file.open("rb"), stored.file_name, content_type_for(stored.file_name))
 
 
-@login_required
+@supervision_page
 @require_POST
 def escalate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     dialogue, case = _target(request, kind, pk)
@@ -181,13 +211,13 @@ def escalate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@supervision_page
 @require_POST
 def escalation_reply(request: HttpRequest, pk: int) -> HttpResponse:
     return _reply(request, get_or_404(visible_escalations(request.user), pk), verbs.record_escalation_reply)
 
 
-@login_required
+@supervision_page
 def letter_file(request: HttpRequest, pk: int) -> HttpResponse:
     escalation = get_or_404(visible_escalations(request.user).exclude(letter_file=""), pk)
     return attachment_response(
@@ -195,7 +225,7 @@ def letter_file(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@supervision_page
 @require_POST
 def direct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     dialogue, case = _target(request, kind, pk)
@@ -223,7 +253,7 @@ def direct(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@supervision_page
 @require_POST
 def direction_done(request: HttpRequest, pk: int) -> HttpResponse:
     direction = get_or_404(visible_directions(request.user), pk)
@@ -244,13 +274,12 @@ def direction_done(request: HttpRequest, pk: int) -> HttpResponse:
 # The overview, the plans and the lists
 
 
-@login_required
+@supervision_page
 def home(request: HttpRequest) -> HttpResponse:
-    """Plans of the visible units (paginated), this year's counts, and the plan form for the supervising bodies."""
+    """Plans of the visible units (paginated), this year's counts in them, and the plan form for the supervising
+    bodies. Open to whoever may see the findings (supervision_page), showing only their units' rows."""
     today = dates.today()
-    units = units_for(request.user, "supervise")
-    if not units.exists() and not units_for(request.user, "record_supervision").exists():
-        raise PermissionDenied
+    units = visible_units(request.user)  # the counts cover what this user may see, like the lists
     page = paginate(request, visible_plans(request.user).order_by("-year", "organization__name", "pk"))
     bodies = list(bodies_for(request.user))
     context = {
@@ -262,22 +291,26 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/home.html", context)
 
 
-@login_required
+@supervision_page
 @require_POST
 def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST, bodies=bodies_for(request.user))
     if not form.is_valid():
-        return render(request, "supervision/refused.html", {"error": first_error(form), "back": reverse("supervision:home")}, 400)
+        return render(
+            request, "supervision/refused.html", {"error": first_error(form), "back": reverse("supervision:home")}, status=400
+        )
     data = form.cleaned_data
     try:
         plan = verbs.create_plan(request.user, data["organization"], data["year"], data["title"], data["content"])
     except verbs.Refused as refused:
-        return render(request, "supervision/refused.html", {"error": str(refused), "back": reverse("supervision:home")}, 400)
+        return render(
+            request, "supervision/refused.html", {"error": str(refused), "back": reverse("supervision:home")}, status=400
+        )
     messages.success(request, _("Saved."))
     return redirect("supervision:plan", pk=plan.pk)
 
 
-@login_required
+@supervision_page
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_or_404(visible_plans(request.user), pk)
     form = CoverageForm(request.POST or None, plan=plan, initial={"dialogues": plan.dialogues.all()})
@@ -308,7 +341,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "supervision/plan.html", context)
 
 
-@login_required
+@supervision_page
 def findings_list(request: HttpRequest) -> HttpResponse:
     rows = visible_findings(request.user).order_by("-found_on", "-pk")
     awaiting = request.GET.get("cho_tra_loi") == "1"
@@ -317,7 +350,7 @@ def findings_list(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/findings.html", {"page": paginate(request, rows), "awaiting": awaiting})
 
 
-@login_required
+@supervision_page
 def escalations_list(request: HttpRequest) -> HttpResponse:
     rows = visible_escalations(request.user).order_by("-letter_date", "-pk")
     overdue = request.GET.get("qua_han") == "1"
@@ -327,7 +360,7 @@ def escalations_list(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/escalations.html", context)
 
 
-@login_required
+@supervision_page
 def directions_list(request: HttpRequest) -> HttpResponse:
     rows = visible_directions(request.user).order_by("due", "pk")
     state = request.GET.get("trang_thai", "")

@@ -140,6 +140,12 @@ def actions(dialogue: Dialogue) -> list[str]:
     return list(dialogue.events.order_by("pk").values_list("action", flat=True))
 
 
+def done_by_the_work(dialogue: Dialogue) -> list[str]:
+    """The steps the work itself marked done (dialogues/progress.py), in the order it did."""
+    events = dialogue.events.filter(action__startswith="step_done:").order_by("pk")
+    return [event.action.partition(":")[2] for event in events if event.detail.get("auto")]
+
+
 def _steps(walk: Walk) -> None:
     walk.steps = {step.code: step for step in walk.dialogue.steps.all()}
 

@@ -178,7 +178,7 @@ def test_archive_screen_offers_the_reason_form_only_where_the_profile_allows(cli
     refused = client.post(
         f"/doi-thoai/{dialogue.pk}/chuyen/archive/", {"confirm": "yes", "incomplete_reason": "Thiếu", "on": "2027-03-20"}
     )
-    assert refused.status_code == 302 and Dialogue.objects.get(pk=dialogue.pk).status == "concluded"
+    assert refused.status_code == 400 and Dialogue.objects.get(pk=dialogue.pk).status == "concluded"
     profile = _admin_copy(place)
     ArchiveRule.objects.filter(profile=profile).update(incomplete="allowed")
     ArchiveRule.objects.get_or_create(profile=profile, defaults={"incomplete": "allowed", "citation": "thử"})

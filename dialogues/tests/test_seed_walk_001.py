@@ -13,7 +13,7 @@ from dialogues import lifecycle
 from dialogues.enums import StepStatus
 from petitions.enums import CaseStatus
 
-from .seed_walk import actions, load_profiles, place, sides, walk
+from .seed_walk import actions, done_by_the_work, load_profiles, place, sides, walk
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -80,4 +80,6 @@ def test_gia_vien_dialogue_walks_001_plan_with_003_beside(monkeypatch):
     assert w.case.status == CaseStatus.CLOSED and w.petition.told_on == D(2025, 9, 18)
     assert w.dialogue.status == "archived"
     acts = actions(w.dialogue)
-    assert acts[:4] == ["create", "announce", "hold", "conclude"] and acts[-1] == "archive"
+    # the conference closes the collection (002 IV.1); the assignment and the approved answer do their steps
+    assert acts[:5] == ["create", "announce", "hold", "step_done:collect", "conclude"] and acts[-1] == "archive"
+    assert done_by_the_work(w.dialogue) == ["collect", "classify", "answer"]

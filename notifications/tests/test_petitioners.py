@@ -146,7 +146,7 @@ def test_staff_consent_without_any_contact_is_refused_with_400_and_nothing_writt
 
 def test_retention_erases_the_contacts_given_for_notifications(ward, settings):
     """Luật 91/2025/QH15: once petitions.retention anonymises the matter, the consent's email and phone go too."""
-    from notifications.schedules import consent_retention
+    from notifications.consent import consent_retention
     from petitions.models import CaseEvent
 
     petition = assigned(ward, "Đề nghị nạo vét mương thoát nước tổ 5", D(2026, 12, 30))

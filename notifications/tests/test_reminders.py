@@ -85,3 +85,23 @@ def test_a_deadline_right_after_the_holidays_is_reminded_before_them(assigned_on
         D(2026, 4, 29): {"answer_due"},
         D(2026, 5, 5): {"answer_overdue"},
     }
+
+
+def test_each_daily_source_lives_in_the_app_whose_rule_it_is_and_is_found(db):
+    """The registry knows no domain: the digests, briefing, notice and reporting reminders register from their own
+    apps, and the daily run finds them all (a source left behind or not imported would be silently skipped)."""
+    from notifications.reminders import SOURCES, run_all
+
+    run_all(D(2026, 11, 28))  # a Saturday
+    homes = {name: SOURCES[name].__module__ for name in SOURCES}
+    assert {
+        "dialogues.notice_awaiting": "dialogues.reminders",
+        "petitions.office_digest": "petitions.digests",
+        "petitions.host_briefing": "petitions.digests",
+        "petitions.answers": "petitions.reminders",
+        "supervision.digest": "supervision.reminders",
+        "reports.duties": "reports.reminders",
+        "notifications.consent_retention": "notifications.consent",
+    }.items() <= homes.items()
+    left_behind = [name for name, module in homes.items() if module.startswith("notifications.")]
+    assert left_behind == ["notifications.consent_retention"], "only the consent retention reads no domain model"

@@ -1,6 +1,9 @@
 """The daily sources with time frozen on each day in turn: the advising office's daily digest (003 Điều 13.2),
 the Front's weekly digest of late answers (003 Điều 14.3), the host's briefing before the conference
-(003 Điều 8-9), the conclusion notice awaiting issue (003 Điều 10.1), reporting duties (003 Điều 15.1)."""
+(003 Điều 8-9), the conclusion notice awaiting issue (003 Điều 10.1), reporting duties (003 Điều 15.1).
+
+Each source lives in the app whose rule it is (petitions/digests.py, supervision/reminders.py,
+dialogues/reminders.py, reports/reminders.py); they are tested here together because they share one world."""
 
 import datetime
 
@@ -9,10 +12,13 @@ from django.contrib.auth.models import User
 
 from common.tests.clock import today_is
 from dialogues.enums import Status, StepCode
-from notifications import schedules
+from dialogues.reminders import notice_awaiting
 from notifications.models import Notification, NotificationChannel
 from organizations.enums import Role
 from organizations.models import Membership, Organization, OrganizationKind
+from petitions.digests import host_briefing, office_digest
+from reports.reminders import report_duties
+from supervision.reminders import supervision_digest
 
 from .world import add_host, assigned, dialogue, host_login, step
 
@@ -46,21 +52,21 @@ def test_office_digest_daily_lists_overdue_and_due_soon_steps_and_answers_003_di
     assigned(ward, "Đề nghị nạo vét mương thoát nước tổ 5", D(2026, 11, 30), found=planned)  # due in 2 working days
     assigned(ward, "Đề nghị sửa cổng trường tiểu học", D(2027, 1, 29), found=planned)  # far: not listed
     today_is(monkeypatch, D(2026, 11, 26))
-    assert schedules.office_digest(D(2026, 11, 26)) >= 1
+    assert office_digest(D(2026, 11, 26)) >= 1
     [row] = in_app("office_digest", "vanphong")
     assert "1 việc quá hạn, 1 việc sắp đến hạn" in row.subject
     assert "Đối thoại về chỉnh trang đô thị năm 2026" in row.body
     assert "(QUÁ HẠN)" in row.body and "nạo vét mương" in row.body and "cổng trường" not in row.body
     assert "003 Điều 8.1" in row.body
-    assert schedules.office_digest(D(2026, 11, 26)) == 0, "once a day"
+    assert office_digest(D(2026, 11, 26)) == 0, "once a day"
     assert not in_app("office_digest", "canbo").exists(), "the agency is not the advising office"
 
 
 def test_office_digest_is_not_sent_on_a_holiday(ward, monkeypatch):
     planned = dialogue(ward, D(2026, 5, 20))
     step(planned, StepCode.ANNOUNCE, D(2026, 4, 29))
-    assert schedules.office_digest(D(2026, 4, 30)) == 0 and schedules.office_digest(D(2026, 5, 2)) == 0
-    assert schedules.office_digest(D(2026, 5, 4)) >= 1
+    assert office_digest(D(2026, 4, 30)) == 0 and office_digest(D(2026, 5, 2)) == 0
+    assert office_digest(D(2026, 5, 4)) >= 1
 
 
 def front_member(ward) -> User:
@@ -80,7 +86,7 @@ def test_front_weekly_digest_of_late_answers_on_the_first_working_day_of_each_we
     front_member(ward)
     today_is(monkeypatch, D(2026, 4, 10))
     assigned(ward, "Đề nghị nạo vét mương thoát nước tổ 5", D(2026, 4, 15))
-    days = days_written(schedules.supervision_digest, monkeypatch, D(2026, 4, 20), D(2026, 5, 5), "supervision_digest", "mattran")
+    days = days_written(supervision_digest, monkeypatch, D(2026, 4, 20), D(2026, 5, 5), "supervision_digest", "mattran")
     assert days == [D(2026, 4, 20), D(2026, 4, 28), D(2026, 5, 4)]
     row = in_app("supervision_digest", "mattran").order_by("pk").first()
     assert "1 ý kiến quá hạn" in row.subject and "nạo vét mương" in row.body and "15/04/2026" in row.body
@@ -98,7 +104,7 @@ def test_host_briefing_three_working_days_before_across_the_30_4_holidays(ward, 
 
     casework.draft_answer(ready.case, ward.officer, Outcome.RESOLVED, "Đã nạo vét.")
     assigned(ward, "Đề nghị sửa cổng trường tiểu học", D(2026, 4, 30), found=upcoming)
-    days = days_written(schedules.host_briefing, monkeypatch, D(2026, 4, 24), D(2026, 5, 5), "host_briefing", "bithu")
+    days = days_written(host_briefing, monkeypatch, D(2026, 4, 24), D(2026, 5, 5), "host_briefing", "bithu")
     assert days == [D(2026, 4, 28)]
     [row] = in_app("host_briefing", "bithu")
     assert "05/05/2026" in row.subject
@@ -113,7 +119,7 @@ def test_conclusion_notice_awaiting_issue_reminds_host_and_advising_office_003_d
     held = dialogue(ward, D(2026, 4, 23), status=Status.HELD)
     add_host(held, person)
     step(held, StepCode.CONCLUDE, D(2026, 5, 11))
-    days = days_written(schedules.notice_awaiting, monkeypatch, D(2026, 4, 27), D(2026, 5, 11), "notice_awaiting", "bithu")
+    days = days_written(notice_awaiting, monkeypatch, D(2026, 4, 27), D(2026, 5, 11), "notice_awaiting", "bithu")
     assert days == [D(2026, 5, 6), D(2026, 5, 8)]
     assert in_app("notice_awaiting", "vanphong").count() == 2
     row = in_app("notice_awaiting", "bithu").order_by("pk").first()
@@ -137,7 +143,7 @@ def test_reporting_duty_reminders_5_and_1_working_days_before_003_dieu_15_1(ward
     user = User.objects.create_user("vpthanhpho", email="vp@example.invalid", first_name="Vũ Minh Đức")
     Membership.objects.create(user=user, organization=office, role=Role.ADVISING_STAFF)
     assert D(2026, 12, 14) in {duty.due for duty in unit_duties(city, 2026, D(2026, 12, 1))}
-    days = days_written(schedules.report_duties, monkeypatch, D(2026, 12, 1), D(2026, 12, 14), "report_due", "vpthanhpho")
+    days = days_written(report_duties, monkeypatch, D(2026, 12, 1), D(2026, 12, 14), "report_due", "vpthanhpho")
     assert D(2026, 12, 7) in days and D(2026, 12, 11) in days
     row = in_app("report_due", "vpthanhpho").filter(subject__contains="14/12/2026").first()
     assert row is not None and "003 Điều 15.1" in row.body and row.legally_required
@@ -152,10 +158,10 @@ def test_office_digest_costs_the_same_queries_for_one_item_or_many(ward, monkeyp
     today_is(monkeypatch, D(2026, 11, 20))
     assigned(ward, "Đề nghị nạo vét mương thoát nước tổ 5", D(2026, 11, 27), found=planned)
     with CaptureQueriesContext(connection) as one:
-        assert schedules.office_digest(D(2026, 11, 25)) == 1
+        assert office_digest(D(2026, 11, 25)) == 1
     for n in range(5):
         assigned(ward, f"Đề nghị sửa đường ngõ {n}", D(2026, 11, 30), found=planned)
         step(dialogue(ward, D(2026, 12, 16 + n), title=f"Đối thoại {n}"), StepCode.ANNOUNCE, D(2026, 11, 27))
     with CaptureQueriesContext(connection) as many:
-        assert schedules.office_digest(D(2026, 11, 26)) == 1
+        assert office_digest(D(2026, 11, 26)) == 1
     assert len(many) == len(one) <= 12

@@ -217,3 +217,18 @@ def test_the_agency_head_returns_a_draft_with_comments(demo):
     casework.approve(case, user("lanhdao"))
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
+
+
+def test_a_code_the_petitioner_holds_is_kept_from_the_start_and_never_given_twice(demo):
+    """002 Mẫu 4 and domain §6 ("traceable"): an opinion sent from the portal keeps the code its sender holds —
+    on the petition and in its "received" event — and a code already given is refused, writing nothing."""
+    kept = casework.receive(
+        user("vanphong"), hong_an(), casework.Opinion("Đề nghị sửa cống"), Channel.WEB_FORM, tracking_code="YK-ABCD2345"
+    )
+    assert kept.tracking_code == "YK-ABCD2345" and kept.history.count() == 1
+    assert kept.case.events.get(action="received").detail["petition"] == "YK-ABCD2345"
+    with pytest.raises(casework.CaseError, match="YK-ABCD2345"):
+        casework.receive(
+            user("vanphong"), hong_an(), casework.Opinion("Ý kiến khác"), Channel.WEB_FORM, tracking_code="YK-ABCD2345"
+        )
+    assert Petition.objects.count() == 1 and Case.objects.count() == 1

@@ -243,3 +243,15 @@ def test_contact_details_unusable_for_notifications_are_refused_at_sending(opene
     with pytest.raises(submissions.SubmissionError, match="Số điện thoại"):
         submissions.submit(opened.unit, "Đề nghị sửa cống", anh(phone="gọi tôi"), consent=True, notify=True)
     assert not WebSubmission.objects.exists()
+
+
+def test_accepting_draws_no_code_of_its_own(opened, monkeypatch):
+    """Luật 91/2025/QH15 purpose and domain §6 ("traceable"): the citizen's receipt code is the only code the
+    opinion ever has; casework.receive is given it, so no temporary code is drawn and then replaced."""
+    submission = sent(dialogue=opened)
+    drawn = []
+    monkeypatch.setattr(casework, "new_tracking_code", lambda: drawn.append("YK-TAMTHOI0") or "YK-TAMTHOI0")
+    petition = submissions.accept(submission, staff())
+    assert drawn == [] and petition.tracking_code == submission.code
+    assert list(petition.history.values_list("tracking_code", flat=True)) == [submission.code]
+    assert petition.case.events.get(action="received").detail["petition"] == submission.code
