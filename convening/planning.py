@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from dialogues import lifecycle
 from dialogues.enums import DialogueKind, ThematicTopic
 from dialogues.forms import DialoguePlanForm
-from dialogues.views import _create_from_form
 from organizations.access import units_for
 
 from . import requests
@@ -58,7 +57,7 @@ def plan(request, pk: int):
     form = DialoguePlanForm(request.POST or None, units=units, initial=initial_for(found))
     if request.method == "POST" and form.is_valid():
         try:
-            dialogue = requests.plan_dialogue(duty, request.user, lambda: _create_from_form(form, request.user))
+            dialogue = requests.plan_dialogue(duty, request.user, lambda: form.save(request.user))
         except (lifecycle.TransitionError, requests.ConveningError) as error:
             form.add_error(None, str(error))
         else:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import AdministrativeUnit, Appointment, Organization, Person
 from regulations.models import profile_for
 
+from . import lifecycle
 from .enums import AdHocReason, DialogueForm, DialogueKind, GroupKind, ThematicTopic
 from .hosts import delegate_candidates, host_candidates
 from .models import Dialogue
@@ -233,6 +234,48 @@ class DialoguePlanForm(ParticipantFields, forms.Form):
                 self.add_error("delegated_host", _("The delegating person must be one of the hosts."))
             elif delegate.pk not in {a.pk for a in delegate_candidates(profile, unit, host.position.code, day)}:
                 self.add_error("delegate", _("The regulation does not let this host delegate to that person."))
+
+    def save(self, user) -> Dialogue:
+        """Plan the dialogue from the valid form through lifecycle.create_dialogue (the planning screen and the
+        plan made from a voters' request share it)."""
+        data = self.cleaned_data
+        delegate, delegated_host = data.get("delegate"), data.get("delegated_host")
+        hosts = []
+        for appointment in data["hosts"]:
+            if delegate and appointment == delegated_host:
+                hosts.append(lifecycle.HostChoice(delegate, appointment, data["delegation_reason"]))
+            else:
+                hosts.append(lifecycle.HostChoice(appointment))
+        fields = {
+            name: data[name]
+            for name in (
+                "unit",
+                "title",
+                "kind",
+                "topic",
+                "ad_hoc_reason",
+                "description",
+                "form",
+                "meeting_link",
+                "takes_indirect_opinions",
+                "date",
+                "start_time",
+                "end_time",
+                "venue",
+                "expected_citizens",
+                "notice_justification",
+            )
+        }
+        groups, agencies = self.participant_choices()
+        return lifecycle.create_dialogue(
+            user,
+            hosts=hosts,
+            advising_office=data.get("advising_office"),
+            advising_override_reason=data.get("advising_override_reason") or "",
+            groups=groups,
+            agencies=agencies,
+            **fields,
+        )
 
 
 class HostsForm(forms.Form):

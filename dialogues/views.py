@@ -119,54 +119,13 @@ def create(request):
     form = DialoguePlanForm(request.POST or None, units=units, initial={"unit": units.first()})
     if request.method == "POST" and form.is_valid():
         try:
-            dialogue = _create_from_form(form, request.user)
+            dialogue = form.save(request.user)
         except lifecycle.TransitionError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The dialogue has been planned and its schedule computed."))
             return redirect("dialogues:detail", pk=dialogue.pk)
     return render(request, "dialogues/form.html", {"form": form}, status=400 if form.errors else 200)
-
-
-def _create_from_form(form: DialoguePlanForm, user) -> object:
-    data = form.cleaned_data
-    delegate, delegated_host = data.get("delegate"), data.get("delegated_host")
-    hosts = []
-    for appointment in data["hosts"]:
-        if delegate and appointment == delegated_host:
-            hosts.append(lifecycle.HostChoice(delegate, appointment, data["delegation_reason"]))
-        else:
-            hosts.append(lifecycle.HostChoice(appointment))
-    fields = {
-        name: data[name]
-        for name in (
-            "unit",
-            "title",
-            "kind",
-            "topic",
-            "ad_hoc_reason",
-            "description",
-            "form",
-            "meeting_link",
-            "takes_indirect_opinions",
-            "date",
-            "start_time",
-            "end_time",
-            "venue",
-            "expected_citizens",
-            "notice_justification",
-        )
-    }
-    groups, agencies = form.participant_choices()
-    return lifecycle.create_dialogue(
-        user,
-        hosts=hosts,
-        advising_office=data.get("advising_office"),
-        advising_override_reason=data.get("advising_override_reason") or "",
-        groups=groups,
-        agencies=agencies,
-        **fields,
-    )
 
 
 @login_required
