@@ -25,6 +25,7 @@ from .enums import Channel, PetitionerKind
 from .filters import case_filter
 from .models import Case, Output, Petition
 from .privacy import Gate
+from .schemas import PetitionerIn
 
 # Who may call: api/urls.py (a person's session with CSRF, or an API token) — the same for every router.
 router = Router(tags=["Ý kiến, kiến nghị"])
@@ -36,17 +37,6 @@ class ErrorOut(Schema):
 
 # Every operation can answer these (bad input, not logged in, not allowed, not found), each with a message.
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
-
-# Input limits are the model's (common/api_types.py): lengths, integer ranges, no NUL.
-class PetitionerIn(Schema):
-    kind: Choice = PetitionerKind.UNKNOWN
-    full_name: Text(200) = ""
-    organization_name: Text(255) = ""
-    representative: Text(200) = ""
-    address: Text(300) = ""
-    phone: Text(30) = ""
-    email: Text(254) = ""
 
 
 class PetitionerOut(Schema):

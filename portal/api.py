@@ -21,9 +21,9 @@ from common.api_types import LONG_TEXT, Date, Id, Text, TrackingCode, UnitCode
 from common.throttle import per_address
 from dialogues.models import DialogueHost, ScheduleStep
 from organizations.models import AdministrativeUnit
-from petitions.api import PetitionerIn
 from petitions.casework import PetitionerData
 from petitions.enums import PetitionerKind
+from petitions.schemas import PetitionerIn
 
 from . import conclusions
 from .submissions import SubmissionError, public_dialogues, submit

@@ -162,3 +162,18 @@ def test_every_allowed_exception_is_still_used():
     seen = {(i.path, i.top) for i in all_imports()} | {(i.path, i.module) for i in all_imports()}
     stale = [entry for entry in [*NOTIFICATIONS_ALLOWED, *VIEWS_ALLOWED] if entry not in seen]
     assert not stale, f"Allow-list entries that match no import any more: {stale}"
+
+
+def test_no_app_imports_another_apps_views():
+    """A view helper another app needs belongs in a module below the views (a form, a verb, a query): a views, api or
+    urls module serves its own app's requests only (convening once imported a private helper of dialogues.views).
+    The api app is the exception by design: it gathers every app's router."""
+    wrong = []
+    for found in all_imports():
+        parts = found.module.split(".")
+        if found.app == "api" or found.top == found.app or found.top not in apps() or len(parts) < 2:
+            continue
+        leaf = parts[1]
+        if leaf in VIEW_NAMES or leaf.endswith("_views"):
+            wrong.append(found)
+    assert not wrong, "An app imports another app's views:\n" + offending(wrong)
