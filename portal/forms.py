@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from common.uploads import ATTACHMENTS, UploadRejected, check_upload
+from notifications.consent import PHONE
 from organizations.models import AdministrativeUnit
 from petitions.enums import PetitionerKind
 
@@ -38,7 +39,12 @@ class OpinionForm(forms.Form):
     kind = forms.ChoiceField(label=_("I send it"), choices=SENDER_KINDS, initial=PetitionerKind.PERSON, widget=forms.RadioSelect)
     full_name = forms.CharField(label=_("Full name (of the representative for an organisation)"), max_length=200, required=False)
     organization_name = forms.CharField(label=_("Organisation"), max_length=255, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
     email = forms.EmailField(label=_("Email"), required=False)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     attachment = forms.FileField(label=_("Attachment (PDF, image, Word or Excel; optional)"), required=False)
@@ -56,6 +62,14 @@ class OpinionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = opinion_units()
         self.fields["dialogue"].queryset = public_dialogues().select_related("unit").order_by("-date")
+
+    def clean(self):
+        """A phone the office can call back: "abc" would leave a named sender without an answer (anonymous keeps none)."""
+        data = super().clean()
+        phone = (data.get("phone") or "").strip()
+        if phone and data.get("kind") != PetitionerKind.UNKNOWN and not PHONE.match(phone):
+            self.add_error("phone", _("Enter a phone number of digits only (it may start with +), e.g. 0912 345 678."))
+        return data
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")

@@ -131,3 +131,22 @@ def layered_frequency(
     return next(
         (rule for rule in layered_frequencies(profile, level, day) if rule.kind == kind and rule.per == per), None
     )
+
+
+# Rules a profile without rows of its own takes from the nearest higher regulation, as the apps using them do
+# (archive_rule_for, voter_request_rule_for, reports.dialogue_duties.rules_for). Media channels and duties are not
+# inherited: a dialogue reads its own profile's rows.
+INHERITED_RELATIONS = ["archive_rules", "voter_requests", "after_dialogue_reports"]
+
+
+def nearest_rows(profile: RegulationProfile, relation: str) -> list:
+    """The rows of `relation` the profile states, else those of the nearest higher regulation that states any.
+
+    The layering of the rules stated once per profile or as one list (archive rule, voter request, reports after
+    each dialogue): the page shows where an inherited row comes from (`row.profile`).
+    """
+    for layer in chain(profile):
+        rows = list(getattr(layer, relation).all())
+        if rows:
+            return rows
+    return []

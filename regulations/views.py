@@ -3,7 +3,15 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from .layers import chain, every_layer, layered_deadlines, layered_frequencies, layered_hosts
+from .layers import (
+    INHERITED_RELATIONS,
+    chain,
+    every_layer,
+    layered_deadlines,
+    layered_frequencies,
+    layered_hosts,
+    nearest_rows,
+)
 from .loading import CHILD_RELATIONS
 from .models import EVERY_LEVEL, RegulationProfile
 
@@ -17,9 +25,7 @@ def profile_list(request):
 @login_required
 def profile_detail(request, code: str):
     profile = get_object_or_404(
-        RegulationProfile.objects.prefetch_related(
-            "deadlines", "frequencies", "hosts", "reporting", "fields", "dossier", "agenda", "notes", "bindings__unit"
-        ),
+        RegulationProfile.objects.prefetch_related(*CHILD_RELATIONS, "bindings__unit").select_related("parent"),
         code=code,
     )
     # Every layer, whatever level it binds (the law binds communes only; the page says so beside its rows).
@@ -36,5 +42,6 @@ def profile_detail(request, code: str):
             rule for rule in layered_frequencies(profile, EVERY_LEVEL) if rule.profile_id != profile.pk
         ],
         "inherited_hosts": [rule for rule in layered_hosts(profile, EVERY_LEVEL) if rule.profile_id != profile.pk],
+        **{relation: nearest_rows(profile, relation) for relation in INHERITED_RELATIONS},
     }
     return render(request, "regulations/detail.html", context)

@@ -20,9 +20,10 @@ from organizations.models import AdministrativeUnit, Organization
 from petitions.access import visible_cases
 
 from . import verbs
-from .access import visible_directions, visible_escalations, visible_findings, visible_plans
+from .access import may_open, visible_directions, visible_escalations, visible_findings, visible_plans
 from .enums import DirectionState, EscalationKind
 from .totals import findings_count
+from .views import DENIED  # the pages' denial, word for word
 
 router = Router(tags=["Giám sát, kiến nghị cấp trên, chỉ đạo"])
 
@@ -174,6 +175,13 @@ class DirectionPage(Schema):
     items: list[DirectionOut]
 
 
+def _open(request: HttpRequest) -> None:
+    """Every endpoint: a role in some unit (access.may_open), else the supervision pages' own Vietnamese denial (403),
+    before anything is read or written (not an empty list that reads as "nothing to supervise")."""
+    if not may_open(request.user):
+        raise HttpError(403, str(DENIED))
+
+
 def _run(action):
     try:
         return action()
@@ -289,6 +297,7 @@ def _direction_out(row) -> dict:
 
 @router.get("/plans", response={200: PlanPage, **ERRORS}, summary="Kế hoạch giám sát hằng năm")
 def list_plans(request: HttpRequest, year: Year | None = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    _open(request)
     rows = visible_plans(request.user).prefetch_related("dialogues", "cases").order_by("-year", "pk")
     if year:
         rows = rows.filter(year=year)
@@ -298,6 +307,7 @@ def list_plans(request: HttpRequest, year: Year | None = None, limit: Limit = DE
 
 @router.post("/plans", response={201: PlanOut, **ERRORS}, summary="Lập kế hoạch giám sát năm")
 def create_plan(request: HttpRequest, payload: PlanIn):
+    _open(request)
     body = _organization(payload.organization, "tổ chức giám sát")
     dialogues = list(visible_dialogues(request.user).filter(pk__in=payload.dialogues))
     cases = list(visible_cases(request.user).filter(pk__in=payload.matters))
@@ -319,6 +329,7 @@ def list_findings(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ):
+    _open(request)
     rows = visible_findings(request.user).order_by("-found_on", "-pk")
     if dialogue:
         rows = rows.filter(dialogue_id=dialogue)
@@ -332,6 +343,7 @@ def list_findings(
 
 @router.post("/findings", response={201: FindingOut, **ERRORS}, summary="Ghi kết quả giám sát một cuộc đối thoại hoặc vụ việc")
 def create_finding(request: HttpRequest, payload: FindingIn):
+    _open(request)
     body = _organization(payload.organization, "tổ chức giám sát")
     agency = _organization(payload.agency, "cơ quan", required=False)
     plan = _one(visible_plans(request.user), payload.plan) if payload.plan else None
@@ -354,6 +366,7 @@ def create_finding(request: HttpRequest, payload: FindingIn):
 
 @router.post("/findings/{pk}/reply", response={200: FindingOut, **ERRORS}, summary="Ghi trả lời của cơ quan")
 def reply_finding(request: HttpRequest, pk: Id, payload: ReplyIn):
+    _open(request)
     row = _one(visible_findings(request.user), pk)
     return _finding_out(_run(lambda: verbs.record_finding_reply(request.user, row, payload.reply, payload.replied_on)))
 
@@ -363,6 +376,7 @@ def reply_finding(request: HttpRequest, pk: Id, payload: ReplyIn):
 
 @router.post("/dialogues/{pk}/forecast", response={200: ForecastOut, **ERRORS}, summary="Dự báo tình huống trước hội nghị (MTTQ)")
 def forecast(request: HttpRequest, pk: Id, payload: ForecastIn):
+    _open(request)
     dialogue = _dialogue(request, pk)
     body = _organization(payload.organization, "tổ chức giám sát")
     row = _run(lambda: verbs.attach_forecast(request.user, dialogue, body, payload.content))
@@ -382,6 +396,7 @@ def forecast(request: HttpRequest, pk: Id, payload: ForecastIn):
 def list_escalations(
     request: HttpRequest, overdue: bool = False, matter: Id | None = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0
 ):
+    _open(request)
     rows = visible_escalations(request.user).order_by("-letter_date", "-pk")
     if overdue:
         rows = rows.overdue().order_by("due", "pk")
@@ -393,6 +408,7 @@ def list_escalations(
 
 @router.post("/escalations", response={201: EscalationOut, **ERRORS}, summary="Ghi văn bản kiến nghị cấp trên")
 def create_escalation(request: HttpRequest, payload: EscalationIn):
+    _open(request)
     dialogue, case = _dialogue(request, payload.dialogue), _case(request, payload.matter)
     if dialogue is None and case is None:
         raise HttpError(400, "Cho biết cuộc đối thoại hoặc vụ việc được kiến nghị.")
@@ -415,6 +431,7 @@ def create_escalation(request: HttpRequest, payload: EscalationIn):
 
 @router.post("/escalations/{pk}/reply", response={200: EscalationOut, **ERRORS}, summary="Ghi trả lời của cấp trên")
 def reply_escalation(request: HttpRequest, pk: Id, payload: ReplyIn):
+    _open(request)
     row = _one(visible_escalations(request.user), pk)
     return _escalation_out(_run(lambda: verbs.record_escalation_reply(request.user, row, payload.reply, payload.replied_on)))
 
@@ -424,6 +441,7 @@ def reply_escalation(request: HttpRequest, pk: Id, payload: ReplyIn):
 
 @router.get("/directions", response={200: DirectionPage, **ERRORS}, summary="Chỉ đạo xử lý sau hội nghị")
 def list_directions(request: HttpRequest, state: Choice = "", limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    _open(request)
     rows = visible_directions(request.user).order_by("due", "pk")
     if state == "overdue":
         rows = rows.overdue()
@@ -439,6 +457,7 @@ def list_directions(request: HttpRequest, state: Choice = "", limit: Limit = DEF
     "/directions", response={201: DirectionOut, **ERRORS}, summary="Ghi chỉ đạo xử lý (người chịu trách nhiệm, thời hạn)"
 )
 def create_direction(request: HttpRequest, payload: DirectionIn):
+    _open(request)
     dialogue, case = _dialogue(request, payload.dialogue), _case(request, payload.matter)
     if dialogue is None and case is None:
         raise HttpError(400, "Cho biết cuộc đối thoại hoặc vụ việc được chỉ đạo.")
@@ -460,6 +479,7 @@ def create_direction(request: HttpRequest, payload: DirectionIn):
 
 @router.post("/directions/{pk}/complete", response={200: DirectionOut, **ERRORS}, summary="Báo cáo kết quả thực hiện chỉ đạo")
 def complete_direction(request: HttpRequest, pk: Id, payload: CompleteIn):
+    _open(request)
     row = _one(visible_directions(request.user), pk)
     return _direction_out(_run(lambda: verbs.complete_direction(request.user, row, payload.result, payload.done_on)))
 
@@ -485,6 +505,7 @@ class TotalsOut(Schema):
 
 @router.get("/totals", response={200: TotalsOut, **ERRORS}, summary="Số liệu giám sát của một đơn vị (và cấp dưới) trong kỳ")
 def totals(request: HttpRequest, unit: UnitCode, start: Date, end: Date):
+    _open(request)
     found = AdministrativeUnit.objects.filter(code=unit).first()
     if found is None or not units_for(request.user, "supervise").filter(pk=found.pk).exists():
         raise HttpError(404, f"Không có đơn vị '{unit}', hoặc bạn không có quyền xem.")

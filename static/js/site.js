@@ -34,3 +34,18 @@ document.addEventListener("htmx:beforeSwap", function (event) {
     event.detail.isError = false;
   }
 });
+
+// A button marked data-confirm="question" asks before its form is sent (cancel, reject, issue a number, submit a report).
+// Listened to in the capture phase, after the browser's own checks of required fields, before htmx sees the submit.
+document.addEventListener(
+  "submit",
+  function (event) {
+    var button = event.submitter;
+    var question = button && button.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  },
+  true
+);

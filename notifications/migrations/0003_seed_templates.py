@@ -10,6 +10,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("notifications", "0002_h7_preferences_templates_consent")]
+    dependencies = [("notifications", "0002_preferences_templates_consent")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

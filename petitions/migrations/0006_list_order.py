@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("petitions", "0005_h8_citizen_feedback")]
+    dependencies = [("petitions", "0005_citizen_feedback")]
 
     operations = [
         migrations.AddIndex(model_name="case", index=models.Index(fields=["-created_at", "-id"], name="case_created")),

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regulations', '0008_h3_law72'),
+        ('regulations', '0008_law72'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

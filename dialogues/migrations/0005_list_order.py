@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dialogues", "0004_h1_record")]
+    dependencies = [("dialogues", "0004_record")]
 
     operations = [
         migrations.AddIndex(model_name="dialogue", index=models.Index(fields=["-date", "-id"], name="dialogue_date")),

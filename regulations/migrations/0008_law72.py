@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regulations', '0007_h1_record_rules'),
+        ('regulations', '0007_record_rules'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('convening', '0001_h6_convening'),
+        ('convening', '0001_convening'),
     ]
 
     operations = [

@@ -32,7 +32,7 @@ def split_citation(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('convening', '0002_h10_anonymised_on'),
+        ('convening', '0002_anonymised_on'),
     ]
 
     operations = [

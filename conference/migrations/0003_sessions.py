@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('conference', '0002_unique_programme_and_invitations'),
-        ('dialogues', '0005_h5_list_order'),
+        ('dialogues', '0005_list_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

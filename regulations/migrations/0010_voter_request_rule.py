@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regulations', '0009_lead_after_dialogue_reports'),
+        ('regulations', '0009_after_dialogue_reports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
