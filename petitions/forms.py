@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.uploads import ATTACHMENTS, CheckedUpload, check_upload
 from dialogues.models import Dialogue
-from notifications.consent import ConsentError, clean_contact
+from notifications.consent import PHONE, ConsentError, clean_contact
 from organizations.forms import checked_table
 from organizations.models import AdministrativeUnit, Organization
 
@@ -22,8 +22,17 @@ class PetitionerFields(forms.Form):
     full_name = forms.CharField(label=_("Full name (or representative)"), required=False)
     organization_name = forms.CharField(label=_("Organisation"), required=False)
     address = forms.CharField(label=_("Address"), required=False)
-    phone = forms.CharField(label=_("Phone"), required=False)
+    phone = forms.CharField(
+        label=_("Phone"), max_length=30, required=False, widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"})
+    )
     email = forms.EmailField(label=_("Email"), required=False)
+
+    def clean_phone(self) -> str:
+        """A number the office can call back (the same check as the public form and the notifications)."""
+        phone = (self.cleaned_data.get("phone") or "").strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(_("Enter a phone number of digits only (it may start with +), e.g. 0912 345 678."))
+        return phone
 
 
 class IntakeForm(PetitionerFields):

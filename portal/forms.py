@@ -12,7 +12,7 @@ from organizations.models import AdministrativeUnit
 from petitions.enums import PetitionerKind
 
 from .models import RejectReason
-from .submissions import MAX_CONTENT, public_dialogues
+from .submissions import MAX_CONTENT, open_for_opinions, receiving_units
 
 SENDER_KINDS = [
     (PetitionerKind.PERSON, _("As a person")),
@@ -21,16 +21,11 @@ SENDER_KINDS = [
 ]
 
 
-def opinion_units():
-    """Units the public may write to: those that hold public dialogues (a short list, not every commune)."""
-    return AdministrativeUnit.objects.filter(pk__in=public_dialogues().values("unit")).order_by("path")
-
-
 class OpinionForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Commune or ward"), queryset=AdministrativeUnit.objects.none(), to_field_name="code")
     dialogue = forms.ModelChoiceField(
         label=_("Dialogue (optional)"),
-        queryset=public_dialogues().none(),
+        queryset=open_for_opinions().none(),
         required=False,
         empty_label=_("Not for a particular dialogue"),
     )
@@ -60,8 +55,8 @@ class OpinionForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = opinion_units()
-        self.fields["dialogue"].queryset = public_dialogues().select_related("unit").order_by("-date")
+        self.fields["unit"].queryset = receiving_units()
+        self.fields["dialogue"].queryset = open_for_opinions().select_related("unit").order_by("date")
 
     def clean(self):
         """A phone the office can call back: "abc" would leave a named sender without an answer (anonymous keeps none)."""

@@ -12,12 +12,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from common import dates
 from common.uploads import CheckedUpload
 from dialogues.enums import Status
 from dialogues.models import Dialogue
 from notifications.consent import ConsentError, clean_contact, record_consent
 from organizations.access import units_for
-from organizations.models import AdministrativeUnit
+from organizations.enums import Role
+from organizations.models import AdministrativeUnit, Membership
 from petitions import casework
 from petitions.casework import PetitionerData
 from petitions.enums import Channel, PetitionerKind
@@ -36,6 +38,20 @@ class SubmissionError(Exception):
 def public_dialogues():
     """Dialogues the public may see: announced or later, never planned (drafts) or cancelled."""
     return Dialogue.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def receiving_units():
+    """Units the public may write to: every unit whose advising office works in the system (someone there accepts
+    web opinions), whether or not a dialogue is announced: opinions are collected through every channel, the
+    commune's portal included (001 I.2, 003 Điều 3.3), and between dialogues too."""
+    offices = Membership.objects.filter(role=Role.ADVISING_STAFF, organization__is_active=True)
+    return AdministrativeUnit.objects.filter(pk__in=offices.values("organization__unit")).order_by("path")
+
+
+def open_for_opinions():
+    """Dialogues an opinion may still be sent to: announced and not yet held (opinions are collected before the
+    conference: 002 IV.1, 000 Bước 2); after it, an opinion goes to the commune without a dialogue."""
+    return Dialogue.objects.filter(status=Status.ANNOUNCED, date__gte=dates.today())
 
 
 def _check_sender(sender: PetitionerData) -> PetitionerData:
@@ -76,8 +92,14 @@ def submit(
         raise SubmissionError("Nội dung ý kiến đang trống.")
     if len(content) > MAX_CONTENT:
         raise SubmissionError(f"Nội dung ý kiến dài quá {MAX_CONTENT} ký tự.")
-    if dialogue is not None and (dialogue.unit_id != unit.pk or dialogue.status not in PUBLIC_STATUSES):
+    if not receiving_units().filter(pk=unit.pk).exists():
+        raise SubmissionError("Địa phương này chưa nhận ý kiến qua cổng thông tin; hãy gửi qua Ủy ban MTTQ hoặc bộ phận một cửa.")
+    if dialogue is not None and dialogue.unit_id != unit.pk:
         raise SubmissionError("Không tìm thấy hội nghị đối thoại này ở địa phương đã chọn.")
+    if dialogue is not None and not open_for_opinions().filter(pk=dialogue.pk).exists():
+        raise SubmissionError(
+            "Hội nghị này đã diễn ra hoặc chưa được thông báo: hãy gửi ý kiến cho xã, phường mà không chọn hội nghị."
+        )
     sender = _check_sender(sender)
     if notify:
         try:
