@@ -131,29 +131,29 @@ def _refuse_if_closed(duty: PlanningDuty) -> None:
         raise ConveningError(_("The request was closed without a dialogue; its duty is closed."))
 
 
-def _tell_staff(request: ConveningRequest, duty: PlanningDuty) -> int:
-    """In-app (and e-mail where set) notice to the unit's administrators and advising staff."""
+def _tell_staff(request: ConveningRequest, kind: str, subject, context: dict) -> int:
+    """In-app (and e-mail where set) notice to the unit's administrators and advising staff, once per request and kind."""
     members = Membership.objects.filter(
         organization__unit=request.unit, role__in=[Role.ADMIN, Role.ADVISING_STAFF], user__is_active=True
     ).select_related("user")
+    context = {
+        "title": request.title,
+        "unit_name": request.unit.name,
+        "received_on": request.received_on,
+        "supporters": vn_number(request.supporters),
+        "threshold": vn_number(request.threshold),
+        **context,
+    }
     written = 0
     for member in {m.user_id: m.user for m in members}.values():
         written += len(
             notify(
                 member,
-                THRESHOLD_KIND,
-                subject_object=duty,
-                context={
-                    "title": request.title,
-                    "unit_name": request.unit.name,
-                    "received_on": request.received_on,
-                    "supporters": vn_number(request.supporters),
-                    "threshold": vn_number(request.threshold),
-                    "percent": vn_percent(request.threshold_percent),
-                    "citation": request.threshold_citation,
-                },
+                kind,
+                subject_object=subject,
+                context=context,
                 legally_required=True,
-                dedupe_key=f"convening_threshold:{request.pk}",
+                dedupe_key=f"{kind}:{request.pk}",
                 link=reverse("convening:detail", args=[request.pk]),
             )
         )
@@ -189,7 +189,8 @@ def add_signatures(request: ConveningRequest, user: User | None, *, supporters: 
     request.save()
     if opened:
         duty = PlanningDuty.objects.create(request=request, opened_on=dates.today())
-        _tell_staff(request, duty)
+        reached = {"percent": vn_percent(request.threshold_percent), "citation": request.threshold_citation}
+        _tell_staff(request, THRESHOLD_KIND, duty, reached)
     return signed
 
 
@@ -281,35 +282,6 @@ def record_told(request: ConveningRequest, user: User | None, *, on: datetime.da
     return request
 
 
-def _tell_staff_closed(request: ConveningRequest) -> int:
-    """In-app (and e-mail where set) notice to the unit's administrators and advising staff: tell the representative."""
-    members = Membership.objects.filter(
-        organization__unit=request.unit, role__in=[Role.ADMIN, Role.ADVISING_STAFF], user__is_active=True
-    ).select_related("user")
-    written = 0
-    for member in {m.user_id: m.user for m in members}.values():
-        written += len(
-            notify(
-                member,
-                CLOSED_KIND,
-                subject_object=request,
-                context={
-                    "title": request.title,
-                    "unit_name": request.unit.name,
-                    "received_on": request.received_on,
-                    "state": request.get_state_display(),
-                    "reason": request.closed_reason,
-                    "supporters": vn_number(request.supporters),
-                    "threshold": vn_number(request.threshold),
-                },
-                legally_required=True,
-                dedupe_key=f"convening_closed:{request.pk}",
-                link=reverse("convening:detail", args=[request.pk]),
-            )
-        )
-    return written
-
-
 def _close(request: ConveningRequest, user: User | None, state: str, *, on: datetime.date, reason: str) -> ConveningRequest:
     request = _locked(request)
     if request.state not in OPEN_STATES:
@@ -323,7 +295,7 @@ def _close(request: ConveningRequest, user: User | None, state: str, *, on: date
     request.told_on, request.told_how = None, ""  # the representative must now be told of this decision
     request._change_reason = reason.strip()[:100]
     request.save()
-    _tell_staff_closed(request)
+    _tell_staff(request, CLOSED_KIND, request, {"state": request.get_state_display(), "reason": request.closed_reason})
     return request
 
 
