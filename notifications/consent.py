@@ -9,18 +9,17 @@ the matter is anonymised the contact goes too (`consent_retention`, a daily sour
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from common.phones import PHONE
+
 from .models import ConsentSource, Notification, NotificationState, PetitionerConsent
 from .petitioners import receipt
 from .reminders import register
-
-PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 
 
 class ConsentError(ValueError):

@@ -7,7 +7,8 @@ import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from .consent import PHONE
+from common.phones import PHONE
+
 from .kinds import KINDS, Kind
 from .models import NotificationPreference
 

@@ -6,9 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.phones import validate_phone
 from common.uploads import ATTACHMENTS, CheckedUpload, check_upload
 from dialogues.models import Dialogue
-from notifications.consent import PHONE, ConsentError, clean_contact
+from notifications.consent import ConsentError, clean_contact
 from organizations.forms import checked_table
 from organizations.models import AdministrativeUnit, Organization
 
@@ -28,10 +29,9 @@ class PetitionerFields(forms.Form):
     email = forms.EmailField(label=_("Email"), required=False)
 
     def clean_phone(self) -> str:
-        """A number the office can call back (the same check as the public form and the notifications)."""
+        """A number the office can call back (common.phones, as on the public form)."""
         phone = (self.cleaned_data.get("phone") or "").strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(_("Enter a phone number of digits only (it may start with +), e.g. 0912 345 678."))
+        validate_phone(phone)
         return phone
 
 

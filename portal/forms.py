@@ -6,8 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from common.phones import validate_phone
 from common.uploads import ATTACHMENTS, UploadRejected, check_upload
-from notifications.consent import PHONE
 from organizations.models import AdministrativeUnit
 from petitions.enums import PetitionerKind
 
@@ -61,9 +61,11 @@ class OpinionForm(forms.Form):
     def clean(self):
         """A phone the office can call back: "abc" would leave a named sender without an answer (anonymous keeps none)."""
         data = super().clean()
-        phone = (data.get("phone") or "").strip()
-        if phone and data.get("kind") != PetitionerKind.UNKNOWN and not PHONE.match(phone):
-            self.add_error("phone", _("Enter a phone number of digits only (it may start with +), e.g. 0912 345 678."))
+        if data.get("kind") != PetitionerKind.UNKNOWN:
+            try:
+                validate_phone((data.get("phone") or "").strip())
+            except forms.ValidationError as error:
+                self.add_error("phone", error)
         return data
 
     def clean_attachment(self):
