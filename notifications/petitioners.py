@@ -8,6 +8,8 @@ text speaks of the petitioner's own opinion and never names anyone else.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -49,39 +51,36 @@ def _consents(**filters) -> list[PetitionerConsent]:
     )
 
 
+def _tell_each(consents, kind: str, context_of: Callable[[Any], dict], suffix_of: Callable[[Any], object]) -> int:
+    """One notice of `kind` to each consenting petitioner; the key `kind:petition:suffix` makes it once per event."""
+    written = 0
+    for consent in consents:
+        petition = consent.petition
+        key = f"{kind}:{petition.pk}:{suffix_of(petition)}"
+        context = {"tracking_code": petition.tracking_code, **context_of(petition)}
+        written += len(notify_petitioner(consent, kind, context=context, subject_object=petition, dedupe_key=key))
+    return written
+
+
 def answer_approved(case) -> int:
     """The agency's answer to a matter was approved: each consenting petitioner of the matter is told (003 Điều 10.2)."""
-    written = 0
-    for consent in _consents(petition__case=case):
-        petition = consent.petition
-        context = {
-            "tracking_code": petition.tracking_code,
-            "agency_name": case.agency.name if case.agency else "",
-            "approved_on": case.approved_on,
-            "outcome": case.get_outcome_display(),
-            "answer": case.answer,
-        }
-        written += len(
-            notify_petitioner(
-                consent,
-                "petition_answered",
-                context=context,
-                subject_object=petition,
-                dedupe_key=f"petition_answered:{petition.pk}:{case.approved_on}",
-            )
-        )
-    return written
+    context = {
+        "agency_name": case.agency.name if case.agency else "",
+        "approved_on": case.approved_on,
+        "outcome": case.get_outcome_display(),
+        "answer": case.answer,
+    }
+    return _tell_each(_consents(petition__case=case), "petition_answered", lambda _p: context, lambda _p: case.approved_on)
 
 
 def conclusion_issued(dialogue, issued_on: datetime.date) -> int:
     """The conclusion notice of `dialogue` was issued: each consenting petitioner of it hears what it says of them
     (003 Điều 10.1: the notice goes to the petitioners too)."""
-    written = 0
-    for consent in _consents(petition__dialogue=dialogue):
-        petition, case = consent.petition, consent.petition.case
+
+    def context_of(petition) -> dict:
+        case = petition.case
         assigned = case.agency is not None and case.status != "closed"
-        context = {
-            "tracking_code": petition.tracking_code,
+        return {
             "summary": petition.content,
             "dialogue": dialogue,
             "issued_on": issued_on,
@@ -89,38 +88,17 @@ def conclusion_issued(dialogue, issued_on: datetime.date) -> int:
             "due": case.due if assigned else None,
             "rule": case.due_rule if assigned else "",
         }
-        written += len(
-            notify_petitioner(
-                consent,
-                "petition_conclusion",
-                context=context,
-                subject_object=petition,
-                dedupe_key=f"petition_conclusion:{petition.pk}:{dialogue.pk}",
-            )
-        )
-    return written
+
+    return _tell_each(_consents(petition__dialogue=dialogue), "petition_conclusion", context_of, lambda _p: dialogue.pk)
 
 
 def more_time(case, old_due: datetime.date | None) -> int:
     """The agency head approved "needs more time": each consenting petitioner of the matter hears the new date
     (003 Điều 10.2: the answer is owed to them; the extension moves it). Told once per new date."""
-    written = 0
-    for consent in _consents(petition__case=case):
-        petition = consent.petition
-        context = {
-            "tracking_code": petition.tracking_code,
-            "agency_name": case.agency.name if case.agency else "",
-            "new_due": case.due,
-            "old_due": old_due,
-            "reason": case.legal_reason,
-        }
-        written += len(
-            notify_petitioner(
-                consent,
-                "petition_more_time",
-                context=context,
-                subject_object=petition,
-                dedupe_key=f"petition_more_time:{petition.pk}:{case.due}",
-            )
-        )
-    return written
+    context = {
+        "agency_name": case.agency.name if case.agency else "",
+        "new_due": case.due,
+        "old_due": old_due,
+        "reason": case.legal_reason,
+    }
+    return _tell_each(_consents(petition__case=case), "petition_more_time", lambda _p: context, lambda _p: case.due)
