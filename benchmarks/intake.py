@@ -5,8 +5,9 @@ Usage (on the bench database, after `make bench` generated it):
 
 Starts gunicorn with deploy/gunicorn.conf.py on a free port (plain HTTP, as behind the TLS proxy), logs the
 commune's clerk in, then each client thread posts opinions to `POST /api/v1/petitions` on a kept-alive
-connection for a fixed time. The floor is the same server answering its cheapest page, the login form
-(no database write), measured the same way in the same run.
+connection for a fixed time. The server runs as deploy/env.example sets it up: Redis as the shared cache,
+PostgreSQL with prepared statements. The floor is the same server answering its
+cheapest page, the login form (no database write), measured the same way in the same run.
 """
 
 from __future__ import annotations
@@ -141,16 +142,36 @@ def load(port: int, clients: int, seconds: float, method: str, path: str, body: 
 
 
 def forget(clerk) -> int:
-    """Remove the opinions this run wrote, with their matters: the province's pages are measured on the generated
-    data only (the intake commune is in the province). Benchmark data, never an office's: no history kept."""
+    """Remove the opinions this run wrote, with their matters, events and history rows, then vacuum: the province's
+    pages are measured on the generated data only (the intake commune is in the province), and the next run starts
+    from the same tables (a PostgreSQL without autovacuum would keep every deleted row, and each run would be slower
+    than the last). Benchmark data, never an office's: no history kept."""
     from petitions.models import Case, Petition
 
     written = Petition.objects.filter(created_by=clerk)
-    cases = list(written.values_list("case_id", flat=True))
+    rows = list(written.values_list("pk", "case_id"))
+    petitions, cases = [pk for pk, _case in rows], [case for _pk, case in rows]
     count = len(cases)
     written.delete()
     Case.objects.filter(pk__in=cases, petitions__isnull=True).delete()
+    # Their history, with the "deleted" rows the two deletes above just wrote.
+    Petition.history.filter(id__in=petitions).delete()
+    Case.history.filter(id__in=cases).delete()
+    vacuum()
     return count
+
+
+def vacuum() -> None:
+    """VACUUM ANALYZE the tables intake writes (PostgreSQL), so that every run starts from tables without dead rows."""
+    from django.db import connection
+
+    from petitions.models import Case, CaseEvent, Petition
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in (Case, Petition, CaseEvent, Case.history.model, Petition.history.model):
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     key = secrets.token_urlsafe(50)
     os.environ["SECRET_KEY"] = key
     os.environ.setdefault("DEBUG", "0")
+    # As deploy/env.example: the shared Redis cache (rate limits, totals).
+    os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
     setup_django()
     from django.contrib.auth.models import User
 
@@ -174,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     office = Organization.objects.get(unit=commune, kind__code="party_office")
     Membership.objects.get_or_create(user=clerk, organization=office, role=Role.ADVISING_STAFF)
     session, csrf = _login(clerk.username)
+    vacuum()
     port = _free_port()
     environment = {**os.environ, "SECRET_KEY": key, "HTTPS": "0", "GUNICORN_BIND": f"127.0.0.1:{port}"}
     environment["GUNICORN_LOG_LEVEL"] = "warning"

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from common.history import HistoricalRecords
 from dialogues.models import Dialogue, ParticipantGroup
 from organizations.models import Organization
 from petitions.models import Case, Petition

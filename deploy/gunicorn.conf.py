@@ -9,9 +9,12 @@ import os
 
 wsgi_app = "config.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", min(multiprocessing.cpu_count() * 2 + 1, 9)))
+# One process per core, two threads each: a request is mostly Python (CPU), so more processes than cores only
+# take turns on them. Measured on 2 cores (benchmarks/intake.py, docs/quy-mo.md): 5 processes × 4 threads took
+# 9.7 ms of CPU per opinion and 197 opinions/s; 2 × 2 took 5.5-6.3 ms and 310-340/s.
+workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5

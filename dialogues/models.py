@@ -8,9 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from common import dates
+from common.history import HistoricalRecords
 from organizations.models import AdministrativeUnit, Organization, Person, PositionKind
 from regulations.models import RegulationProfile
 

@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from common.history import HistoricalRecords
 from dialogues.models import Dialogue
 from organizations.models import Organization
 

@@ -47,14 +47,29 @@ SUBTREE_ROLES = frozenset({Role.ADMIN, Role.UPPER_VIEWER})
 SUBTREE_WRITERS = frozenset({Role.ADMIN})
 
 
+def memberships_query() -> QuerySet[Membership]:
+    """Memberships with what the scope checks read (organisation, unit, kind), ordered by role.
+
+    Not by the model's user__username: one user's rows need no join with the users table (this runs on every
+    logged-in request; the join and its ordering were a fifth of an opinion's intake)."""
+    return Membership.objects.order_by("role", "pk").select_related("organization__unit", "organization__kind")
+
+
+def keep_memberships(user: User, rows: list[Membership]) -> User:
+    """Cache the user's memberships on the user object for the request (organizations.backends reads them with
+    the user in one query)."""
+    user._doithoai_memberships = rows
+    return user
+
+
 def memberships(user: User | AnonymousUser) -> list[Membership]:
     """The user's memberships, cached on the user object for the request."""
     if not user.is_authenticated:
         return []
     cached = getattr(user, "_doithoai_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("organization__unit", "organization__kind"))
-        user._doithoai_memberships = cached
+        cached = list(memberships_query().filter(user=user))
+        keep_memberships(user, cached)
     return cached
 
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from common.history import HistoricalRecords
 from organizations.models import AdministrativeUnit
 from regulations.enums import ReportForm
 

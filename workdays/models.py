@@ -2,7 +2,8 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from common.history import HistoricalRecords
 
 
 class OverrideKind(models.TextChoices):

@@ -120,3 +120,21 @@ def test_issue16_a_user_who_sees_no_unit_gets_empty_lists_not_an_error(client, w
     assert response.status_code == 200
     shown = response.json()["count"] if url.startswith("/api/") else response.context["page"].paginator.count
     assert shown == 0
+
+
+def test_issue16_intake_through_the_api_writes_in_one_transaction_and_reads_nothing_back(client, ward):
+    """The intake measured in benchmarks/intake.py: session, user, roles and unit read; the matter, the opinion,
+    their two history rows and the "received" event written; no query reads the new opinion back."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(ward.staff)
+    body = {"unit": ward.unit.code, "content": "Đề nghị sửa đường ngõ 5 bị ngập khi mưa", "channel": "letter"}
+    with CaptureQueriesContext(connection) as done:
+        response = client.post("/api/v1/petitions", body, content_type="application/json")
+    assert response.status_code == 201 and response.json()["grouped_with"] == []
+    statements = [query["sql"].split()[0].upper() for query in done.captured_queries]
+    writes = [sql for sql in statements if sql == "INSERT"]
+    assert len(writes) == 5, done.captured_queries
+    reads = [number for number, sql in enumerate(statements) if sql == "SELECT"]
+    assert len(reads) <= 4 and max(reads) < statements.index("INSERT"), statements  # nothing read back
