@@ -66,9 +66,9 @@ def _busy_seconds() -> float:
     return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
-def _process_seconds(name: str) -> float:
-    """CPU time used so far by the running processes called `name` (gunicorn's workers, PostgreSQL's backends)."""
-    total = 0.0
+def _process_seconds(name: str) -> dict[int, float]:
+    """CPU time used so far by each running process called `name` (gunicorn's workers, PostgreSQL's backends)."""
+    found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
@@ -76,12 +76,17 @@ def _process_seconds(name: str) -> float:
             continue
         if text[text.index("(") + 1 : text.rindex(")")] == name:
             fields = text[text.rindex(")") + 2 :].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+            found[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
 
 
-def _cpu_now() -> tuple[float, float, float, float]:
-    """The machine's CPU seconds so far, and those of gunicorn, PostgreSQL and this load generator."""
+def _used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds the processes used between two readings; one that ended meanwhile is left out, not subtracted."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+def _cpu_now() -> tuple[float, dict[int, float], dict[int, float], float]:
+    """The machine's CPU seconds so far, and those of gunicorn's and PostgreSQL's processes and this load generator."""
     return _busy_seconds(), _process_seconds("gunicorn"), _process_seconds("postgres"), time.process_time()
 
 
@@ -128,7 +133,8 @@ def load(port: int, clients: int, seconds: float, method: str, path: str, body: 
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - began
-    used = [after - before for before, after in zip(cpu, _cpu_now(), strict=True)]
+    now = _cpu_now()
+    used = [now[0] - cpu[0], _used(cpu[1], now[1]), _used(cpu[2], now[2]), now[3] - cpu[3]]
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0
     return {

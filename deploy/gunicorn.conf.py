@@ -13,7 +13,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # take turns on them. Measured on 2 cores (benchmarks/intake.py, docs/quy-mo.md): 5 processes × 4 threads took
 # 9.7 ms of CPU per opinion and 197 opinions/s; 2 × 2 took 5.5-6.3 ms and 310-340/s.
 workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
-worker_class = "gthread"
+# gthread, taking a new connection only while a thread is free (config/workers.py): kept-alive connections are
+# then shared evenly between the processes.
+worker_class = "config.workers.BalancedThreadWorker"
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
