@@ -1,5 +1,6 @@
 """config/workers.py: a busy gunicorn process leaves new connections to a free one, but never starves them."""
 
+import multiprocessing
 import selectors
 import socket
 from unittest import mock
@@ -64,3 +65,19 @@ def test_busy_kept_alive_connections_cannot_starve_a_new_one(worker, monkeypatch
     assert _accepting(worker)
     for client in clients:
         client.close()
+
+
+def test_the_gunicorn_settings_use_this_worker_one_process_per_core_and_freeze_the_loaded_application():
+    import gc
+    import runpy
+
+    from django.conf import settings
+
+    conf = runpy.run_path(str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"))
+    assert conf["worker_class"] == "config.workers.BalancedThreadWorker" and conf["threads"] == 2
+    assert conf["workers"] == max(2, multiprocessing.cpu_count())
+    try:
+        conf["post_worker_init"](mock.Mock())
+        assert gc.get_freeze_count() > 0  # the application's objects are out of the collector's walks
+    finally:
+        gc.unfreeze()
