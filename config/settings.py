@@ -134,12 +134,6 @@ DATABASES = {
 for _database in DATABASES.values():
     if "postgresql" in _database.get("ENGINE", ""):
         _database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
-        # Values bound by the server, and statements run five times prepared once per connection: PostgreSQL
-        # then skips parsing and planning, a third of its CPU per opinion received (docs/quy-mo.md). A pooler in
-        # transaction mode (PgBouncer < 1.21) cannot keep prepared statements: DB_PREPARED_STATEMENTS=0 there.
-        if env_bool("DB_PREPARED_STATEMENTS", True):
-            _database["OPTIONS"]["server_side_binding"] = True
-            _database["OPTIONS"]["prepare_threshold"] = 5
 # Reports may read from a PostgreSQL replica (config/db_router.py); everything else uses "default".
 if env_str("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = dj_database_url.parse(

@@ -25,8 +25,8 @@ class BalancedThreadWorker(ThreadWorker):
         self.busy_since = 0.0  # when this worker last stopped accepting because its threads were busy
 
     def enqueue_req(self, conn) -> None:
-        self.in_flight += 1
         super().enqueue_req(conn)
+        self.in_flight += 1  # counted once handed over: a refused hand-over (at shutdown) has no finish_request
 
     def finish_request(self, conn, fs) -> None:
         self.in_flight -= 1
@@ -37,6 +37,13 @@ class BalancedThreadWorker(ThreadWorker):
         if self.in_flight >= self.cfg.threads:
             self.busy_since = time.monotonic()
             self.set_accept_enabled(False)
+
+    def wait_for_and_dispatch_events(self, timeout: float) -> None:
+        # The main loop sleeps up to a second when nothing happens; while new connections wait on busy threads it
+        # wakes when WAIT is over, so that no connection waits longer than WAIT for a busy process.
+        if not self._accepting and self.in_flight >= self.cfg.threads:
+            timeout = min(timeout, max(0.0, self.busy_since + WAIT - time.monotonic()))
+        super().wait_for_and_dispatch_events(timeout)
 
     def set_accept_enabled(self, enabled: bool) -> None:
         # The main loop asks again on each turn: accepting resumes when a thread is free, or after WAIT at most.

@@ -1,6 +1,6 @@
 """config/workers.py: a busy gunicorn process leaves new connections to a free one, but never starves them."""
 
-import multiprocessing
+import os
 import selectors
 import socket
 from unittest import mock
@@ -34,11 +34,26 @@ def test_a_worker_with_a_free_thread_accepts(worker):
     assert _accepting(worker)
 
 
-def test_a_worker_whose_threads_are_all_busy_leaves_new_connections_in_the_queue(worker, monkeypatch):
-    clock = [100.0]
-    monkeypatch.setattr(workers.time, "monotonic", lambda: clock[0])
+@pytest.fixture
+def clock(monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr(workers.time, "monotonic", lambda: now[0])
+    return now
+
+
+@pytest.fixture
+def clients(worker):
+    """Two clients knocking: the worker (two threads) accepts the first and finds both threads busy at the second."""
     worker.set_accept_enabled(True)
-    clients = [socket.create_connection(worker.sockets[0].getsockname()) for _ in range(2)]
+    knocking = [socket.create_connection(worker.sockets[0].getsockname()) for _ in range(2)]
+    yield knocking
+    for client in knocking:
+        client.close()
+    for handed in worker.tpool.submit.call_args_list:  # the accepted ends, handed to the (mock) threads
+        handed.args[1].sock.close()
+
+
+def test_a_worker_whose_threads_are_all_busy_leaves_new_connections_in_the_queue(worker, clock, clients):
     worker.accept(worker.sockets[0])
     assert _accepting(worker) and worker.in_flight == 1
     worker.accept(worker.sockets[0])  # the second thread is busy too: stop taking connections
@@ -48,23 +63,20 @@ def test_a_worker_whose_threads_are_all_busy_leaves_new_connections_in_the_queue
     worker.finish_request(mock.Mock(), mock.Mock(result=mock.Mock(return_value=False), cancelled=lambda: False))
     worker.set_accept_enabled(True)  # a thread is free again
     assert _accepting(worker) and worker.in_flight == 1
-    for client in clients:
-        client.close()
 
 
-def test_busy_kept_alive_connections_cannot_starve_a_new_one(worker, monkeypatch):
-    clock = [100.0]
-    monkeypatch.setattr(workers.time, "monotonic", lambda: clock[0])
-    worker.set_accept_enabled(True)
-    clients = [socket.create_connection(worker.sockets[0].getsockname()) for _ in range(2)]
+def test_busy_kept_alive_connections_cannot_starve_a_new_one(worker, clock, clients):
     worker.accept(worker.sockets[0])
     worker.accept(worker.sockets[0])
     assert not _accepting(worker)
-    clock[0] += workers.WAIT + 0.001  # threads never freed (kept-alive clients keep them busy): accept anyway after WAIT
+    slept = []
+    worker.poller.select = lambda timeout: slept.append(timeout) or []
+    clock[0] += workers.WAIT / 2
+    worker.wait_for_and_dispatch_events(1.0)  # gunicorn's loop would sleep a second: it wakes when WAIT is over
+    assert slept == [pytest.approx(workers.WAIT / 2)]
+    clock[0] += workers.WAIT / 2 + 0.001  # threads never freed (kept-alive clients keep them busy): accept anyway
     worker.set_accept_enabled(True)
     assert _accepting(worker)
-    for client in clients:
-        client.close()
 
 
 def test_the_gunicorn_settings_use_this_worker_one_process_per_core_and_freeze_the_loaded_application():
@@ -73,11 +85,19 @@ def test_the_gunicorn_settings_use_this_worker_one_process_per_core_and_freeze_t
 
     from django.conf import settings
 
-    conf = runpy.run_path(str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"))
-    assert conf["worker_class"] == "config.workers.BalancedThreadWorker" and conf["threads"] == 2
-    assert conf["workers"] == max(2, multiprocessing.cpu_count())
+    with mock.patch.dict("os.environ", {"GUNICORN_WORKERS": "", "GUNICORN_THREADS": ""}):
+        for key in ("GUNICORN_WORKERS", "GUNICORN_THREADS"):
+            os.environ.pop(key)
+        with mock.patch("os.sched_getaffinity", return_value=set(range(64))):
+            many = runpy.run_path(str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"))
+        with mock.patch("os.sched_getaffinity", return_value={0}):
+            one = runpy.run_path(str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"))
+    assert many["worker_class"] == "config.workers.BalancedThreadWorker" and many["threads"] == 2
+    assert (one["workers"], many["workers"]) == (2, 8)  # a process per core, two at least, eight at most
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
     try:
-        conf["post_worker_init"](mock.Mock())
-        assert gc.get_freeze_count() > 0  # the application's objects are out of the collector's walks
+        one["post_worker_init"](mock.Mock())
+        assert gc.get_freeze_count() > 0  # the loaded application is out of the collector's walks
     finally:
         gc.unfreeze()

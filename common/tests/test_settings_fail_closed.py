@@ -58,16 +58,3 @@ def test_media_go_to_s3_compatible_storage_when_a_bucket_is_set(tmp_path):
     local = manage("shell", "-c", show.split(", s.bucket_name")[0] + ", s.location)", env=local_env)
     assert local.stdout.splitlines()[-1] == f"FileSystemStorage {tmp_path / 'media'}"
 
-
-def test_postgresql_binds_values_on_the_server_and_prepares_repeated_statements_unless_a_pooler_forbids(tmp_path):
-    show = (
-        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS'];"
-        " print(o.get('server_side_binding'), o.get('prepare_threshold'))"
-    )
-    env = production_env(DATABASE_URL="postgres://doithoai@db.example/doithoai")
-    done = manage("shell", "-c", show, env=env)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "True 5"
-    pooled = manage("shell", "-c", show, env={**env, "DB_PREPARED_STATEMENTS": "0"})
-    assert pooled.stdout.splitlines()[-1] == "None None"
-
