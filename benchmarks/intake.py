@@ -5,9 +5,9 @@ Usage (on the bench database, after `make bench` generated it):
 
 Starts gunicorn with deploy/gunicorn.conf.py on a free port (plain HTTP, as behind the TLS proxy), logs the
 commune's clerk in, then each client thread posts opinions to `POST /api/v1/petitions` on a kept-alive
-connection for a fixed time. The server runs as deploy/env.example sets it up: Redis as the shared cache,
-PostgreSQL with prepared statements. The floor is the same server answering its
-cheapest page, the login form (no database write), measured the same way in the same run.
+connection for a fixed time. The server runs as deploy/env.example sets it up, with Redis as the shared cache.
+The floor is the same server answering its cheapest page, the login form (no database write), measured the
+same way in the same run.
 """
 
 from __future__ import annotations
