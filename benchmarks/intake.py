@@ -262,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     Path(__file__).with_name("last-intake.md").write_text(
         f"Intake under gunicorn, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end"
         " (the run itself keeps both cores busy),"
-        f" {args.seconds:.0f} s per line, {args.runs} runs of each line. CPU per opinion: the machine's CPU time"
+        f" {args.seconds:.0f} s per line, {args.runs} run{'s' if args.runs > 1 else ''} of each line."
+        " CPU per opinion: the machine's CPU time"
         " during the line divided by the"
         f" opinions received (the load generator runs on the same machine), and the web workers', PostgreSQL's and"
         f" the load generator's shares of it (PostgreSQL's is the rest, with the kernel's)."
