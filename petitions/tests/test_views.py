@@ -19,24 +19,38 @@ def login(client, username):
     return client
 
 
+def _intake_form(**changes) -> dict:
+    """The staff intake form for Hồng An filled as the office would: Lê Thị E's opinion by email."""
+    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+    data = {
+        "unit": unit.pk,
+        "channel": "email",
+        "received_on": "2026-11-02",
+        "content": "Đề nghị lắp đèn đường ngõ 8",
+        "kind": "person",
+        "full_name": "Lê Thị E",
+    }
+    return {**data, **changes}
+
+
 def test_intake_form_gives_a_tracking_code(client, demo):
     login(client, "vanphong")
-    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
-    response = client.post(
-        "/y-kien/tiep-nhan/",
-        {
-            "unit": unit.pk,
-            "channel": "email",
-            "received_on": "2026-11-02",
-            "content": "Đề nghị lắp đèn đường ngõ 8",
-            "kind": "person",
-            "full_name": "Lê Thị E",
-        },
-        follow=True,
-    )
+    response = client.post("/y-kien/tiep-nhan/", _intake_form(), follow=True)
     petition = Petition.objects.get()
     assert petition.tracking_code in response.content.decode()
     assert petition.petitioner.full_name == "Lê Thị E"
+
+
+def test_intake_refuses_a_phone_of_letters_and_writes_nothing(client, demo):
+    """A named petitioner must be answered (003 Điều 10.2): "abc" as a phone would leave the office no way back.
+    The staff intake refuses it as the public form does, and keeps what was typed."""
+    login(client, "vanphong")
+    response = client.post("/y-kien/tiep-nhan/", _intake_form(phone="abc"))
+    page = response.content.decode()
+    assert response.status_code == 400 and "chỉ gồm chữ số" in page and "Lê Thị E" in page
+    assert not Petition.objects.exists()
+    response = client.post("/y-kien/tiep-nhan/", _intake_form(phone="0912 345 678"))
+    assert response.status_code == 302 and Petition.objects.get().petitioner.phone == "0912 345 678"
 
 
 def test_intake_is_for_the_advising_office(client, demo):
