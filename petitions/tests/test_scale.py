@@ -12,7 +12,7 @@ from common.pagination import paginate_by_key
 from petitions import casework, suggest
 from petitions.enums import Channel
 from petitions.filters import case_filter, filtered_cases
-from petitions.models import Case, PersonalDataAccess
+from petitions.models import Case, PersonalDataAccess, Petition
 
 from .helpers import field, receive
 
@@ -142,3 +142,11 @@ def test_issue16_intake_through_the_api_writes_in_one_transaction_and_reads_noth
     # One transaction (a savepoint inside the test's own): opened before the first write, closed after the last.
     assert statements[first - 1] == "SAVEPOINT" and "RELEASE" not in statements[first:last]
     assert statements[last + 1] == "RELEASE", statements
+
+
+def test_issue16_intake_for_an_unknown_unit_is_a_400_in_vietnamese_and_writes_nothing(client, ward):
+    client.force_login(ward.staff)
+    body = {"unit": "KHONG-CO", "content": "Đề nghị sửa đường ngõ 5", "channel": "letter"}
+    response = client.post("/api/v1/petitions", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["message"] == "Không có đơn vị 'KHONG-CO'."
+    assert not Petition.objects.exists() and not Case.objects.exists()
