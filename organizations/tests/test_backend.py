@@ -57,3 +57,14 @@ def test_a_logged_in_request_reads_the_user_with_the_roles_in_one_query(client, 
     tables = [query["sql"] for query in done.captured_queries if query["sql"].startswith("SELECT")]
     assert len(tables) <= 3, tables  # session, user with memberships, the opinion looked up
     assert not any('"auth_user"."id" = ' in sql and "organizations_membership" not in sql for sql in tables), tables
+
+
+def test_a_session_naming_no_number_is_nobody(lan):
+    assert ModelBackend().get_user("lan") is None and ModelBackend().get_user(None) is None
+
+
+def test_a_membership_removed_is_gone_on_the_next_request(lan):
+    """The SQL is built once (common.prepared) but the rows are read on every request: a role taken away is gone."""
+    assert Role.SECRETARY in roles(ModelBackend().get_user(lan.pk))
+    Membership.objects.filter(user=lan, role=Role.SECRETARY).delete()
+    assert roles(ModelBackend().get_user(lan.pk)) == {Role.ADVISING_STAFF}

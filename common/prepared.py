@@ -1,0 +1,90 @@
+"""A read whose SQL Django builds once and then runs again with other values (issue 16, intake).
+
+Every logged-in request reads its user with their memberships (organizations.backends): one query joining five
+tables. Django builds its SQL again on every request, and building it cost more CPU than PostgreSQL spent running
+it (docs/quy-mo.md). A `PreparedRead` asks Django's compiler for the SQL once per database, then on each call
+only swaps the parameter value and turns the rows into model instances with Django's own populators, as
+`QuerySet.__iter__` does. Nothing is cached but the SQL text: every call reads the database.
+
+Written here because Django has no compiled-query cache; only plain filters with one value to swap qualify
+(no `IN` list, no expression built per call), and tests compare each one with its queryset.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from django.db import connections, router
+from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
+from django.db.models.sql.constants import MULTI
+
+M = TypeVar("M", bound=Model)
+
+# A value no real key has (keys count up from 1), within a 32-bit integer: Django drops a lookup on an integer
+# column whose value is out of the column's range. It marks where the per-call value goes among the parameters.
+MARKER = -1_987_654_321
+
+
+class _Compiled:
+    """The compiler of one database, after as_sql(), with what turning a row into objects needs."""
+
+    def __init__(self, queryset: QuerySet, alias: str) -> None:
+        compiler = queryset.query.get_compiler(using=alias)
+        self.sql, params = compiler.as_sql()
+        places = [index for index, value in enumerate(params) if value == MARKER]
+        if len(places) != 1:
+            raise ValueError("PreparedRead: the queryset must use the marker value exactly once")
+        self.params, self.place = tuple(params), places[0]
+        self.compiler = compiler
+        select, klass_info = compiler.select, compiler.klass_info
+        if compiler.annotation_col_map or queryset._known_related_objects or queryset._prefetch_related_lookups:
+            raise ValueError("PreparedRead: annotations, known related objects and prefetches are not supported")
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.model = klass_info["model"]
+        self.start, self.end = start, end
+        self.init_list = [column[0].target.attname for column in select[start:end]]
+        self.populators = get_related_populators(klass_info, select, alias)
+
+    def run(self, alias: str, value: Any) -> list[Model]:
+        params = list(self.params)
+        params[self.place] = value
+        compiler = copy.copy(self.compiler)  # this thread's connection; the shared compiler is never changed
+        compiler.connection = connections[alias]
+        sql = self.sql
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        rows = compiler.results_iter(compiler.execute_sql(MULTI))
+        found = []
+        for row in rows:
+            obj = self.model.from_db(alias, self.init_list, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, obj)
+            found.append(obj)
+        return found
+
+
+class PreparedRead(Generic[M]):
+    """`build(MARKER)` gives the queryset; calling the read with a value runs it with that value in the marker's
+    place. The value must already be what the database compares (an int for a key)."""
+
+    def __init__(self, build: Callable[[int], QuerySet[M]]) -> None:
+        self.build = build
+        self.model = build(MARKER).model
+        self._compiled: dict[str, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, value: int) -> list[M]:
+        alias = router.db_for_read(self.model)
+        compiled = self._compiled.get(alias)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(alias) or _Compiled(self.build(MARKER), alias)
+                self._compiled[alias] = compiled
+        return compiled.run(alias, value)
+
+    def forget(self) -> None:
+        """Build the SQL again on the next call (tests that change the database settings)."""
+        self._compiled.clear()
