@@ -6,8 +6,10 @@ it (docs/quy-mo.md). A `PreparedRead` asks Django's compiler for the SQL once pe
 only swaps the parameter value and turns the rows into model instances with Django's own populators, as
 `QuerySet.__iter__` does. Nothing is cached but the SQL text: every call reads the database.
 
-Written here because Django has no compiled-query cache; only plain filters with one value to swap qualify
-(no `IN` list, no expression built per call), and tests compare each one with its queryset.
+Written here because Django has no compiled-query cache. Only a plain read of model instances qualifies: one value
+to swap, every other value a constant (nothing taken from the clock, the active time zone or language), no
+`values()`, `using()`, `select_for_update()`, annotation or prefetch; what can be checked is refused on first use.
+It mirrors `ModelIterable` of Django 5.2: a test compares every field with the queryset's and names the version.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from django.db import connections, router
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.constants import MULTI
 
 M = TypeVar("M", bound=Model)
@@ -32,17 +34,30 @@ MARKER = -1_987_654_321
 class _Compiled:
     """The compiler of one database, after as_sql(), with what turning a row into objects needs."""
 
-    def __init__(self, queryset: QuerySet, alias: str) -> None:
+    def __init__(self, queryset: QuerySet, again: QuerySet, alias: str) -> None:
+        if (
+            queryset._iterable_class is not ModelIterable
+            or queryset._db
+            or queryset._hints
+            or queryset._for_write
+            or queryset.query.select_for_update
+            or queryset.query.is_empty()
+            or queryset._known_related_objects
+            or queryset._prefetch_related_lookups
+        ):
+            raise ValueError("PreparedRead: only a plain read of model instances (see common.prepared)")
         compiler = queryset.query.get_compiler(using=alias)
         self.sql, params = compiler.as_sql()
+        if (self.sql, params) != again.query.get_compiler(using=alias).as_sql():
+            raise ValueError("PreparedRead: the SQL changes from one build to the next (a value from the clock?)")
         places = [index for index, value in enumerate(params) if value == MARKER]
         if len(places) != 1:
             raise ValueError("PreparedRead: the queryset must use the marker value exactly once")
+        if compiler.annotation_col_map:
+            raise ValueError("PreparedRead: annotations are not supported")
         self.params, self.place = tuple(params), places[0]
         self.compiler = compiler
         select, klass_info = compiler.select, compiler.klass_info
-        if compiler.annotation_col_map or queryset._known_related_objects or queryset._prefetch_related_lookups:
-            raise ValueError("PreparedRead: annotations, known related objects and prefetches are not supported")
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         self.model = klass_info["model"]
         self.start, self.end = start, end
@@ -81,10 +96,6 @@ class PreparedRead(Generic[M]):
         compiled = self._compiled.get(alias)
         if compiled is None:
             with self._lock:
-                compiled = self._compiled.get(alias) or _Compiled(self.build(MARKER), alias)
+                compiled = self._compiled.get(alias) or _Compiled(self.build(MARKER), self.build(MARKER), alias)
                 self._compiled[alias] = compiled
         return compiled.run(alias, value)
-
-    def forget(self) -> None:
-        """Build the SQL again on the next call (tests that change the database settings)."""
-        self._compiled.clear()
