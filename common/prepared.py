@@ -29,12 +29,14 @@ M = TypeVar("M", bound=Model)
 # A value no real key has (keys count up from 1), within a 32-bit integer: Django drops a lookup on an integer
 # column whose value is out of the column's range. It marks where the per-call value goes among the parameters.
 MARKER = -1_987_654_321
+# The same for a text column (a session key): no real value holds these control characters.
+TEXT_MARKER = "\x1fprepared-read\x1f"
 
 
 class _Compiled:
     """The compiler of one database, after as_sql(), with what turning a row into objects needs."""
 
-    def __init__(self, queryset: QuerySet, again: QuerySet, alias: str) -> None:
+    def __init__(self, queryset: QuerySet, again: QuerySet, alias: str, marker: int | str) -> None:
         if (
             queryset._iterable_class is not ModelIterable
             or queryset._db
@@ -50,7 +52,7 @@ class _Compiled:
         self.sql, params = compiler.as_sql()
         if (self.sql, params) != again.query.get_compiler(using=alias).as_sql():
             raise ValueError("PreparedRead: the SQL changes from one build to the next (a value from the clock?)")
-        places = [index for index, value in enumerate(params) if value == MARKER]
+        places = [index for index, value in enumerate(params) if value == marker]
         if len(places) != 1:
             raise ValueError("PreparedRead: the queryset must use the marker value exactly once")
         if compiler.annotation_col_map:
@@ -82,20 +84,23 @@ class _Compiled:
 
 
 class PreparedRead(Generic[M]):
-    """`build(MARKER)` gives the queryset; calling the read with a value runs it with that value in the marker's
-    place. The value must already be what the database compares (an int for a key)."""
+    """`build(marker)` gives the queryset; calling the read with a value runs it with that value in the marker's
+    place. The value must already be what the database compares: an int for a key (MARKER), a str for a text
+    column (TEXT_MARKER)."""
 
-    def __init__(self, build: Callable[[int], QuerySet[M]]) -> None:
-        self.build = build
-        self.model = build(MARKER).model
+    def __init__(self, build: Callable[[Any], QuerySet[M]], marker: int | str = MARKER) -> None:
+        self.build, self.marker = build, marker
+        self.model = build(marker).model
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 
-    def __call__(self, value: int) -> list[M]:
+    def __call__(self, value: int | str) -> list[M]:
         alias = router.db_for_read(self.model)
         compiled = self._compiled.get(alias)
         if compiled is None:
             with self._lock:
-                compiled = self._compiled.get(alias) or _Compiled(self.build(MARKER), self.build(MARKER), alias)
+                compiled = self._compiled.get(alias) or _Compiled(
+                    self.build(self.marker), self.build(self.marker), alias, self.marker
+                )
                 self._compiled[alias] = compiled
         return compiled.run(alias, value)

@@ -177,6 +177,8 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, with the lookup's SQL built once (common/session_store.py).
+SESSION_ENGINE = "common.session_store"
 SESSION_COOKIE_SAMESITE = "Lax"
 # Rate limits per address (django-ratelimit, on the default cache); over the limit → the 429 page.
 RATELIMIT_LOGIN = env_str("RATELIMIT_LOGIN", "10/m")

@@ -16,7 +16,8 @@ from common.api_paging import DEFAULT_LIMIT, Limit, Offset
 from common.api_types import LONG_TEXT, REASON_TEXT, Choice, Date, FieldCode, Id, OrganizationCode, Text, TrackingCode, UnitCode
 from common.pagination import cached_totals, data_version, rows_by_key
 from organizations.access import can
-from organizations.models import AdministrativeUnit, Organization
+from organizations.lookups import unit_by_code
+from organizations.models import Organization
 from regulations.models import profile_for
 
 from . import casework
@@ -180,10 +181,9 @@ def _run(action):
 
 @router.post("", response={201: PetitionOut, **ERRORS}, summary="Tiếp nhận một ý kiến, kiến nghị")
 def create(request: HttpRequest, payload: PetitionIn):
-    try:  # get(), not first(): no ORDER BY to build for a unique code
-        unit = AdministrativeUnit.objects.get(code=payload.unit)
-    except AdministrativeUnit.DoesNotExist:
-        raise HttpError(400, f"Không có đơn vị '{payload.unit}'.") from None
+    unit = unit_by_code(payload.unit)  # its SQL built once (organizations.lookups)
+    if unit is None:
+        raise HttpError(400, f"Không có đơn vị '{payload.unit}'.")
     if not can(request.user, "classify_petition", unit):
         raise HttpError(403, "Bạn không có quyền tiếp nhận ý kiến cho đơn vị này.")
     if payload.channel not in Channel.values:
