@@ -1,10 +1,11 @@
 """A read whose SQL Django builds once and then runs again with other values (issue 16, intake).
 
-Every logged-in request reads its user with their memberships (organizations.backends): one query joining five
-tables. Django builds its SQL again on every request, and building it cost more CPU than PostgreSQL spent running
-it (docs/quy-mo.md). A `PreparedRead` asks Django's compiler for the SQL once per database, then on each call
-only swaps the parameter value and turns the rows into model instances with Django's own populators, as
-`QuerySet.__iter__` does. Nothing is cached but the SQL text: every call reads the database.
+Every logged-in request reads its session (common.session_store) and its user with their memberships
+(organizations.backends: one query joining five tables); opinion intake also finds its unit by code
+(organizations.lookups). Django builds their SQL again on every request, and building it cost more CPU than
+PostgreSQL spent running it (docs/quy-mo.md). A `PreparedRead` asks Django's compiler for the SQL once per
+database, then on each call only swaps the parameter value and turns the rows into model instances with Django's
+own populators, as `QuerySet.__iter__` does. Nothing is cached but the SQL text: every call reads the database.
 
 Written here because Django has no compiled-query cache. Only a plain read of model instances qualifies: one value
 to swap, every other value a constant (nothing taken from the clock, the active time zone or language), no
