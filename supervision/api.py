@@ -16,6 +16,7 @@ from common.api_paging import DEFAULT_LIMIT, Limit, Offset, page_of
 from common.api_types import LONG_TEXT, Choice, Date, Id, OrganizationCode, Text, UnitCode, Year
 from dialogues.access import visible_dialogues
 from organizations.access import scope, units_for
+from organizations.lookups import unit_by_code
 from organizations.models import AdministrativeUnit, Organization
 from petitions.access import visible_cases
 
@@ -506,7 +507,7 @@ class TotalsOut(Schema):
 @router.get("/totals", response={200: TotalsOut, **ERRORS}, summary="Số liệu giám sát của một đơn vị (và cấp dưới) trong kỳ")
 def totals(request: HttpRequest, unit: UnitCode, start: Date, end: Date):
     _open(request)
-    found = AdministrativeUnit.objects.filter(code=unit).first()
+    found = unit_by_code(unit)
     if found is None or not units_for(request.user, "supervise").filter(pk=found.pk).exists():
         raise HttpError(404, f"Không có đơn vị '{unit}', hoặc bạn không có quyền xem.")
     if end < start:
