@@ -19,9 +19,14 @@ def login(client, username):
     return client
 
 
+def _hong_an():
+    """Phường Hồng An, the demo's ward where the office receives opinions."""
+    return Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+
+
 def _intake_form(**changes) -> dict:
     """The staff intake form for Hồng An filled as the office would: Lê Thị E's opinion by email."""
-    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+    unit = _hong_an()
     data = {
         "unit": unit.pk,
         "channel": "email",
@@ -59,7 +64,7 @@ def test_intake_is_for_the_advising_office(client, demo):
 
 def test_form_4_page_makes_one_record_per_filled_field(client, demo):
     login(client, "vanphong")
-    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+    unit = _hong_an()
     data = {
         "unit": unit.pk,
         "received_on": "2026-11-02",
@@ -81,7 +86,7 @@ def test_import_preview_then_confirm(client, demo):
     book.save(buffer)
     buffer.seek(0)
     buffer.name = "y-kien.xlsx"
-    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+    unit = _hong_an()
     preview = client.post("/y-kien/nhap-tep/", {"unit": unit.pk, "file": buffer})
     assert preview.status_code == 200 and Petition.objects.count() == 0
     token = preview.context["token"]
@@ -171,7 +176,7 @@ def test_search_and_merge_by_hand_before_classification(client, demo):
 
 def test_the_front_enters_the_opinions_it_collects_by_its_channel(client, demo):
     """Issue 11 finding 6: "Qua Ủy ban MTTQ" is a channel, so the Front records what it collects (001 IV.1.4)."""
-    unit = Petition._meta.get_field("unit").related_model.objects.get(code="31-HONGAN")
+    unit = _hong_an()
     login(client, "mattran")
     assert client.get("/y-kien/tiep-nhan/").status_code == 200
     opinion = {"unit": unit.pk, "received_on": "2026-11-02", "content": "Đề nghị sửa cống tổ 2", "kind": "unknown"}
