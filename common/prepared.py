@@ -24,6 +24,7 @@ from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.constants import MULTI
+from django.db.models.sql.subqueries import InsertQuery
 
 M = TypeVar("M", bound=Model)
 
@@ -105,3 +106,76 @@ class PreparedRead(Generic[M]):
                 )
                 self._compiled[alias] = compiled
         return compiled.run(alias, value)
+
+
+class PreparedInsert:
+    """An INSERT of one row into `model`'s table with these fields; Django's insert compiler builds its SQL once per
+    database (common.history writes every history row this way; PreparedInsertMixin a model's own rows).
+
+    `run(alias, values)` takes the Python values in the fields' order and converts each with the field's
+    `get_db_prep_save`, as `SQLInsertCompiler.prepare_value` does; the statement goes through the connection's
+    cursor, so it joins the open transaction and the query log. It returns the `returning` columns' values (the
+    new key), converted as `SQLInsertCompiler.execute_sql` converts them. A field that builds its own placeholder
+    (`get_placeholder`) is refused here; an expression as a value is the caller's to avoid."""
+
+    def __init__(self, model: type[Model], fields: list, returning: list | None = None) -> None:
+        if any(hasattr(field, "get_placeholder") or not field.concrete for field in fields):
+            raise ValueError("PreparedInsert: only concrete fields with a plain placeholder (see common.prepared)")
+        self.model, self.fields, self.returning = model, list(fields), list(returning or [])
+        self._built: dict[str, tuple[str, tuple, Any, list]] = {}
+
+    def _build(self, alias: str) -> tuple[str, tuple, Any, list]:
+        query = InsertQuery(self.model)
+        query.insert_values(self.fields, [self.model()])
+        compiler = query.get_compiler(using=alias)
+        if self.returning and not compiler.connection.features.can_return_columns_from_insert:
+            raise ValueError("PreparedInsert: this database cannot return columns from an INSERT")
+        compiler.returning_fields = self.returning or None
+        built = compiler.as_sql()
+        if len(built) != 1 or built[0][0].count("%s") != len(self.fields) or len(built[0][1]) != len(self.fields):
+            raise ValueError("PreparedInsert: Django built an unexpected INSERT (see common.prepared)")
+        columns = [field.get_col(self.model._meta.db_table) for field in self.returning]
+        self._built[alias] = (built[0][0], tuple(compiler.returning_params or ()), compiler, compiler.get_converters(columns))
+        return self._built[alias]
+
+    def run(self, alias: str, values: list) -> tuple | None:
+        connection = connections[alias]
+        sql, returning_params, compiler, converters = self._built.get(alias) or self._build(alias)
+        params = [field.get_db_prep_save(value, connection) for field, value in zip(self.fields, values, strict=True)]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            if not self.returning:
+                return None
+            row = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
+        if converters:
+            row = next(iter(compiler.apply_converters([row], converters)))
+        return tuple(row)
+
+
+class PreparedInsertMixin:
+    """A model whose new rows are written by a PreparedInsert: Django's `save()` runs as always (its signals, the
+    model's own `save()`, history), and only the INSERT's SQL is not compiled again. The busiest writes use it:
+    opinion intake's matter, opinion, petitioner and event (issue 16, docs/quy-mo.md).
+
+    Django's own path runs for a raw save (fixtures), a value that is an expression, or a database that cannot
+    return the new key from an INSERT."""
+
+    _prepared_inserts: dict[tuple, PreparedInsert | None] = {}
+
+    def _do_insert(self, manager, using, fields, returning_fields, raw):  # Django's Model._do_insert, 5.2
+        if not raw:
+            key = (type(self), using, *fields, None, *returning_fields)
+            insert = self._prepared_inserts.get(key, False)
+            if insert is False:
+                insert = PreparedInsert(type(self), fields, returning_fields)
+                try:
+                    insert._build(using)
+                except ValueError:
+                    insert = None
+                self._prepared_inserts[key] = insert
+            if insert is not None:
+                values = [field.pre_save(self, True) for field in fields]
+                if not any(hasattr(value, "resolve_expression") for value in values):
+                    row = insert.run(using, values)
+                    return [row] if row is not None else []
+        return super()._do_insert(manager, using, fields, returning_fields, raw)

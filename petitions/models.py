@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.history import HistoricalRecords
+from common.prepared import PreparedInsertMixin
 from dialogues.models import Dialogue
 from organizations.models import AdministrativeUnit, Organization
 from regulations.models import OpinionField
@@ -37,7 +38,7 @@ def new_tracking_code() -> str:
     return "YK-" + "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
 
 
-class Petitioner(models.Model):
+class Petitioner(PreparedInsertMixin, models.Model):
     """A person, or an organisation with its representative; personal data."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PetitionerKind.choices, default=PetitionerKind.PERSON)
@@ -94,7 +95,7 @@ class CaseQuerySet(models.QuerySet):
         return self.exclude(status=CaseStatus.CLOSED).filter(due__lt=today or dates.today())
 
 
-class Case(models.Model):
+class Case(PreparedInsertMixin, models.Model):
     """One matter: classified, assigned to an agency with a deadline, answered once for all its petitioners."""
 
     unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="cases", verbose_name=_("unit"))
@@ -159,7 +160,7 @@ class Feedback(models.TextChoices):
     NOT_SETTLED = "not_settled", _("Not settled")
 
 
-class Petition(models.Model):
+class Petition(PreparedInsertMixin, models.Model):
     """One opinion or petition as received, from one petitioner by one channel; the tracking code is theirs."""
 
     unit = models.ForeignKey(AdministrativeUnit, models.PROTECT, related_name="petitions", verbose_name=_("unit"))
@@ -225,7 +226,7 @@ class Attachment(models.Model):
         return self.name
 
 
-class CaseEvent(models.Model):
+class CaseEvent(PreparedInsertMixin, models.Model):
     """One step in a matter's life (classified, grouped, assigned, reassigned, drafted, approved, told)."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="events")
