@@ -8,8 +8,9 @@ docs/quy-mo.md). The class depends only on the two classes, so it is built once 
 Writing the row itself cost more: simple-history builds a historical model instance from keyword arguments, then
 `save()` sends its signals and compiles its INSERT; two rows were a fifth of an opinion's intake. The same row,
 with the same values, is written by `common.prepared.PreparedInsert` whenever nothing can tell the difference:
-no m2m history, no extra history fields, no receiver of the history model's signals, no expression as a value. Otherwise simple-history's own
-path runs. A test compares every column the two paths write, for every model that keeps history.
+no m2m history, no extra history fields, no receiver of the history model's signals, no expression as a value.
+Otherwise simple-history's own path runs. A test compares every column the two paths write, for every model that
+keeps history.
 """
 
 from __future__ import annotations
