@@ -1,4 +1,4 @@
-"""A read whose SQL Django builds once and then runs again with other values (issue 16, intake).
+"""SQL that Django builds once and then runs again with other values (issue 16, intake).
 
 Every logged-in request reads its session (common.session_store) and its user with their memberships
 (organizations.backends: one query joining five tables); opinion intake also finds its unit by code
@@ -6,6 +6,11 @@ Every logged-in request reads its session (common.session_store) and its user wi
 PostgreSQL spent running it (docs/quy-mo.md). A `PreparedRead` asks Django's compiler for the SQL once per
 database, then on each call only swaps the parameter value and turns the rows into model instances with Django's
 own populators, as `QuerySet.__iter__` does. Nothing is cached but the SQL text: every call reads the database.
+A `PreparedInsert` does the same for a one-row INSERT: every history row (common.history) and intake's own rows
+(`PreparedInsertMixin`).
+
+On PostgreSQL these statements are also prepared on the server (`statement_cursor`): parsed and planned once per
+connection, which halved PostgreSQL's CPU per opinion. Django's own queries stay as they are.
 
 Written here because Django has no compiled-query cache. Only a plain read of model instances qualifies: one value
 to swap, every other value a constant (nothing taken from the clock, the active time zone or language), no
@@ -15,15 +20,16 @@ It mirrors `ModelIterable` of Django 5.2: a test compares every field with the q
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
-from django.db.models.sql.constants import MULTI
 from django.db.models.sql.subqueries import InsertQuery
 
 M = TypeVar("M", bound=Model)
@@ -33,6 +39,40 @@ M = TypeVar("M", bound=Model)
 MARKER = -1_987_654_321
 # The same for a text column (a session key): no real value holds these control characters.
 TEXT_MARKER = "\x1fprepared-read\x1f"
+
+
+class _ServerPreparedCursor(ServerBindingCursor):
+    """psycopg's server-side binding, every statement prepared: PostgreSQL parses and plans it once per connection,
+    and each later call sends only its values (Bind and Execute)."""
+
+    def execute(self, query, params=None, *, prepare=None, binary=None):  # noqa: ANN001, ANN201 — psycopg's own
+        return super().execute(query, params, prepare=True, binary=binary)
+
+
+class _PreparedDebugWrapper(CursorDebugWrapper):
+    """Django's query log (tests, DEBUG) with each statement's text and values, as its client-side cursors log them:
+    psycopg keeps no text for a prepared statement, so the text is composed before the call."""
+
+    def debug_sql(self, sql=None, params=None, use_last_executed_query=False, many=False):  # noqa: ANN001, ANN201
+        if use_last_executed_query and sql is not None and not many:
+            sql, use_last_executed_query = self.db.ops.compose_sql(sql, params), False
+        return super().debug_sql(sql, params, use_last_executed_query, many)
+
+
+def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
+    """The cursor for SQL built once. On PostgreSQL its statement is prepared on the server (psycopg's server-side
+    binding); Django's own cursors bind on the client and never prepare (connection poolers, the 65,535-value
+    limit of bound parameters: docs/quy-mo.md). These statements have a few values each and look rows up by key,
+    where one plan fits every value. The cursor is wrapped as `connection.cursor()` wraps (query log, errors)."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    connection.ensure_connection()
+    if connection.connection.prepare_threshold is None:  # DB_PREPARED_STATEMENTS=0 (config/settings.py)
+        return connection.cursor()
+    connection.validate_thread_sharing()
+    with connection.wrap_database_errors:
+        raw = _ServerPreparedCursor(connection.connection)
+    return _PreparedDebugWrapper(raw, connection) if connection.queries_logged else connection.make_cursor(raw)
 
 
 class _Compiled:
@@ -59,8 +99,10 @@ class _Compiled:
             raise ValueError("PreparedRead: the queryset must use the marker value exactly once")
         if compiler.annotation_col_map:
             raise ValueError("PreparedRead: annotations are not supported")
+        if compiler.has_extra_select or compiler.col_count != len(compiler.select):
+            raise ValueError("PreparedRead: extra select columns are not supported")
         self.params, self.place = tuple(params), places[0]
-        self.compiler = compiler
+        self.converters = list(compiler.get_converters([column[0] for column in compiler.select]).items())
         select, klass_info = compiler.select, compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         self.model = klass_info["model"]
@@ -71,13 +113,17 @@ class _Compiled:
     def run(self, alias: str, value: Any) -> list[Model]:
         params = list(self.params)
         params[self.place] = value
-        compiler = copy.copy(self.compiler)  # this thread's connection; the shared compiler is never changed
-        compiler.connection = connections[alias]
-        sql = self.sql
-        compiler.as_sql = lambda *args, **kwargs: (sql, params)
-        rows = compiler.results_iter(compiler.execute_sql(MULTI))
+        connection = connections[alias]  # this thread's
+        with statement_cursor(connection) as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
         found = []
         for row in rows:
+            if self.converters:  # as SQLCompiler.apply_converters, with this thread's connection
+                row = list(row)
+                for position, (converters, expression) in self.converters:
+                    for converter in converters:
+                        row[position] = converter(row[position], expression, connection)
             obj = self.model.from_db(alias, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, obj)
@@ -142,7 +188,7 @@ class PreparedInsert:
         connection = connections[alias]
         sql, returning_params, compiler, converters = self._built.get(alias) or self._build(alias)
         params = [field.get_db_prep_save(value, connection) for field, value in zip(self.fields, values, strict=True)]
-        with connection.cursor() as cursor:
+        with statement_cursor(connection) as cursor:
             cursor.execute(sql, params)
             if not self.returning:
                 return None

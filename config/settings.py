@@ -131,9 +131,12 @@ DATABASES = {
     )
 }
 # PostgreSQL's JIT compiles plans it guesses costly: 0.6 s spent compiling a 0.1 s list query (issue 16, docs/quy-mo.md).
+# The statements the busiest requests send (common/prepared.py) are prepared on the server; Django's own cursors bind
+# on the client and never prepare. DB_PREPARED_STATEMENTS=0 behind a pooler that cannot keep them (docs/trien-khai.md).
 for _database in DATABASES.values():
     if "postgresql" in _database.get("ENGINE", ""):
         _database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+        _database["OPTIONS"].setdefault("prepare_threshold", 5 if env_bool("DB_PREPARED_STATEMENTS", True) else None)
 # Reports may read from a PostgreSQL replica (config/db_router.py); everything else uses "default".
 if env_str("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = dj_database_url.parse(

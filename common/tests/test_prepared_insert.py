@@ -6,7 +6,7 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Model
 from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
@@ -78,3 +78,47 @@ def test_issue16_a_prepared_insert_is_one_statement_in_the_open_transaction():
     inserts = [query["sql"] for query in queries if query["sql"].startswith('INSERT INTO "petitions_case"')]
     assert len(inserts) == 1 and case.pk is not None
     assert Case.objects.filter(pk=case.pk, summary="Đề nghị sửa cống").exists()
+
+
+def _prepared_on_server() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db
+def test_issue16_on_postgresql_the_statements_are_prepared_on_the_server_and_survive_a_failed_insert():
+    """Parsed and planned once per connection (common.prepared.statement_cursor); a refused INSERT inside a
+    transaction does not spoil the next one."""
+    if connection.vendor != "postgresql":
+        pytest.skip("statements are prepared on PostgreSQL only")
+    ward = hong_an_ward()
+    first = Petition.objects.create(
+        unit=ward.unit,
+        case=Case.objects.create(unit=ward.unit, summary="Đề nghị sửa cống"),
+        content="Đề nghị sửa cống",
+        channel=Channel.LETTER,
+    )
+    assert any(text.startswith('INSERT INTO "petitions_petition"') for text in _prepared_on_server())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Petition.objects.create(
+            unit=ward.unit, case=first.case, content="Trùng mã", channel=Channel.LETTER, tracking_code=first.tracking_code
+        )
+    again = Petition.objects.create(unit=ward.unit, case=first.case, content="Lần sau", channel=Channel.LETTER)
+    assert Petition.objects.filter(case=first.case).count() == 2 and again.pk > first.pk
+
+
+@pytest.mark.django_db
+def test_issue16_without_prepared_statements_the_same_sql_runs_as_django_runs_it():
+    """DB_PREPARED_STATEMENTS=0 (a pooler that cannot keep them): nothing is prepared, every write still works."""
+    if connection.vendor != "postgresql":
+        pytest.skip("statements are prepared on PostgreSQL only")
+    connection.ensure_connection()
+    connection.connection.prepare_threshold = None
+    before = set(_prepared_on_server())
+    try:
+        ward = hong_an_ward()
+        case = Case.objects.create(unit=ward.unit, summary="Đề nghị sửa cống")
+        assert set(_prepared_on_server()) == before and Case.history.get().id == case.pk
+    finally:
+        connection.connection.prepare_threshold = 5
