@@ -58,3 +58,12 @@ def test_media_go_to_s3_compatible_storage_when_a_bucket_is_set(tmp_path):
     local = manage("shell", "-c", show.split(", s.bucket_name")[0] + ", s.location)", env=local_env)
     assert local.stdout.splitlines()[-1] == f"FileSystemStorage {tmp_path / 'media'}"
 
+
+
+def test_postgresql_prepares_the_busiest_statements_unless_told_not_to():
+    """DB_PREPARED_STATEMENTS=0 for a connection pooler that cannot keep prepared statements (docs/trien-khai.md)."""
+    show = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['prepare_threshold'])"
+    url = "postgres://doithoai@127.0.0.1:5432/doithoai"  # only read, never connected to
+    on = manage("shell", "-c", show, env=production_env(DATABASE_URL=url))
+    off = manage("shell", "-c", show, env=production_env(DATABASE_URL=url, DB_PREPARED_STATEMENTS="0"))
+    assert (on.stdout.splitlines()[-1], off.stdout.splitlines()[-1]) == ("5", "None"), on.stderr + off.stderr
