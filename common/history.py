@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 
-from django.db import router
+from django.db import router, transaction
 from django.db.models import AutoField, Model
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
@@ -95,7 +95,9 @@ class FastHistoricalRecords(models.HistoricalRecords):
         row["history_type"] = history_type
         row["history_user_id"] = history_user.pk if history_user is not None else None
         row["history_change_reason"] = self.get_change_reason_for_object(instance, history_type, using)
-        writer.insert.run(using or router.db_for_write(history_model), [row[attname] for attname in writer.order])
+        alias = using or router.db_for_write(history_model)
+        with transaction.mark_for_rollback_on_error(alias):  # as Model.save_base around simple-history's save()
+            writer.insert.run(alias, [row[attname] for attname in writer.order])
 
 
 def HistoricalRecords(**options) -> models.HistoricalRecords:  # noqa: N802 — used like the class it stands for

@@ -26,11 +26,13 @@ from typing import Any, Generic, TypeVar
 
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.postgresql.base import TIMESTAMPTZ_OID, ServerBindingCursor
+from django.db.backends.postgresql.psycopg_any import register_tzloader
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.subqueries import InsertQuery
+from psycopg.pq import Format
 
 M = TypeVar("M", bound=Model)
 
@@ -66,12 +68,16 @@ def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
     where one plan fits every value. The cursor is wrapped as `connection.cursor()` wraps (query log, errors)."""
     if connection.vendor != "postgresql":
         return connection.cursor()
+    connection.close_if_health_check_failed()  # as BaseDatabaseWrapper._cursor
     connection.ensure_connection()
     if connection.connection.prepare_threshold is None:  # DB_PREPARED_STATEMENTS=0 (config/settings.py)
         return connection.cursor()
     connection.validate_thread_sharing()
     with connection.wrap_database_errors:
         raw = _ServerPreparedCursor(connection.connection)
+        # As the PostgreSQL backend's create_cursor: the connection's time zone for timestamps read.
+        if connection.timezone != connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT).timezone:
+            register_tzloader(connection.timezone, raw)
     return _PreparedDebugWrapper(raw, connection) if connection.queries_logged else connection.make_cursor(raw)
 
 

@@ -7,7 +7,8 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import DataError, connection, transaction
+from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from simple_history import models as simple_history
@@ -134,3 +135,21 @@ def test_prepared_insert_refuses_a_field_that_builds_its_own_placeholder():
     placeholder = mock.patch.object(type(field), "get_placeholder", create=True)
     with placeholder, pytest.raises(ValueError, match="placeholder"):
         PreparedInsert(Case, [field])
+
+
+@pytest.mark.django_db
+def test_issue16_a_refused_history_row_marks_the_transaction_for_rollback_as_simple_history_does():
+    """A history INSERT the database refuses spoils the transaction: Django then refuses further queries in it (and
+    runs no on-commit callback), as when simple-history's save() fails."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite does not enforce the length of the change reason")
+    ward = hong_an_ward()
+    case = Case.objects.create(unit=ward.unit, summary="Đề nghị sửa cống")
+    case._change_reason = "lý do quá dài " * 20  # 280 characters for a column of 100
+    committed = []
+    with pytest.raises(TransactionManagementError), transaction.atomic():
+        transaction.on_commit(lambda: committed.append(True))
+        with pytest.raises(DataError):
+            case.save()
+        Case.objects.count()
+    assert committed == [] and Case.history.filter(id=case.pk).count() == 1
