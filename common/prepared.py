@@ -81,6 +81,16 @@ def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
     return _PreparedDebugWrapper(raw, connection) if connection.queries_logged else connection.make_cursor(raw)
 
 
+def _converted(row: tuple, converters: list, connection: BaseDatabaseWrapper) -> list:
+    """One row through its columns' converters (`get_converters(...).items()`), as SQLCompiler.apply_converters does,
+    with the calling thread's connection."""
+    row = list(row)
+    for position, (functions, expression) in converters:
+        for function in functions:
+            row[position] = function(row[position], expression, connection)
+    return row
+
+
 class _Compiled:
     """The compiler of one database, after as_sql(), with what turning a row into objects needs."""
 
@@ -125,11 +135,8 @@ class _Compiled:
             rows = cursor.fetchall()
         found = []
         for row in rows:
-            if self.converters:  # as SQLCompiler.apply_converters, with this thread's connection
-                row = list(row)
-                for position, (converters, expression) in self.converters:
-                    for converter in converters:
-                        row[position] = converter(row[position], expression, connection)
+            if self.converters:
+                row = _converted(row, self.converters, connection)
             obj = self.model.from_db(alias, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, obj)
@@ -174,9 +181,9 @@ class PreparedInsert:
         if any(hasattr(field, "get_placeholder") or not field.concrete for field in fields):
             raise ValueError("PreparedInsert: only concrete fields with a plain placeholder (see common.prepared)")
         self.model, self.fields, self.returning = model, list(fields), list(returning or [])
-        self._built: dict[str, tuple[str, tuple, Any, list]] = {}
+        self._built: dict[str, tuple[str, tuple, list]] = {}
 
-    def _build(self, alias: str) -> tuple[str, tuple, Any, list]:
+    def _build(self, alias: str) -> tuple[str, tuple, list]:
         query = InsertQuery(self.model)
         query.insert_values(self.fields, [self.model()])
         compiler = query.get_compiler(using=alias)
@@ -187,21 +194,20 @@ class PreparedInsert:
         if len(built) != 1 or built[0][0].count("%s") != len(self.fields) or len(built[0][1]) != len(self.fields):
             raise ValueError("PreparedInsert: Django built an unexpected INSERT (see common.prepared)")
         columns = [field.get_col(self.model._meta.db_table) for field in self.returning]
-        self._built[alias] = (built[0][0], tuple(compiler.returning_params or ()), compiler, compiler.get_converters(columns))
+        converters = list(compiler.get_converters(columns).items())
+        self._built[alias] = (built[0][0], tuple(compiler.returning_params or ()), converters)
         return self._built[alias]
 
     def run(self, alias: str, values: list) -> tuple | None:
         connection = connections[alias]
-        sql, returning_params, compiler, converters = self._built.get(alias) or self._build(alias)
+        sql, returning_params, converters = self._built.get(alias) or self._build(alias)
         params = [field.get_db_prep_save(value, connection) for field, value in zip(self.fields, values, strict=True)]
         with statement_cursor(connection) as cursor:
             cursor.execute(sql, params)
             if not self.returning:
                 return None
             row = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
-        if converters:
-            row = next(iter(compiler.apply_converters([row], converters)))
-        return tuple(row)
+        return tuple(_converted(row, converters, connection) if converters else row)
 
 
 class PreparedInsertMixin:
