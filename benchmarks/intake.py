@@ -13,9 +13,11 @@ same way in the same run.
 from __future__ import annotations
 
 import argparse
+import datetime
 import http.client
 import json
 import os
+import platform
 import secrets
 import signal
 import socket
@@ -29,6 +31,16 @@ from pathlib import Path
 from benchmarks.generate import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _revision() -> str:
+    """The commit measured, so a table can be matched with the code that produced it."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except OSError:
+        return "unknown"
+    dirty = subprocess.run(["git", "diff", "--quiet", "--", "*.py"], cwd=ROOT, timeout=10).returncode
+    return (out.stdout.strip() or "unknown") + (" with uncommitted changes" if dirty else "")
 
 
 def _free_port() -> int:
@@ -220,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run(manage, cwd=ROOT, env=environment, check=True)
     server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"], cwd=ROOT, env=environment)
     rows = []
+    started = datetime.datetime.now(datetime.UTC)
     try:
         _wait(port)
         cookies = f"sessionid={session}; csrftoken={csrf}"
@@ -260,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     table = "\n".join(lines)
     print(table)
     Path(__file__).with_name("last-intake.md").write_text(
+        f"Run on {started:%Y-%m-%d %H:%M}–{datetime.datetime.now(datetime.UTC):%H:%M} UTC, code {_revision()};"
+        f" {platform.machine()}, Python {platform.python_version()}.\n\n"
         f"Intake under gunicorn, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end"
         " (the run itself keeps both cores busy),"
         f" {args.seconds:.0f} s per line, {args.runs} run{'s' if args.runs > 1 else ''} of each line."
