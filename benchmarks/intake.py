@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from organizations.enums import Role
     from organizations.models import AdministrativeUnit, Membership, Organization
+    from petitions.models import Petition
 
     # Its own commune and clerk, so the opinions it writes do not change the data the page measures read.
     commune = AdministrativeUnit.objects.filter(code__startswith=f"B{args.size[0].upper()}00-").order_by("code")[2]
@@ -232,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run(manage, cwd=ROOT, env=environment, check=True)
     server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"], cwd=ROOT, env=environment)
     rows = []
+    opinions = Petition.objects.count()  # the tables every opinion's INSERTs extend (and their indexes)
     started = datetime.datetime.now(datetime.UTC)
     try:
         _wait(port)
@@ -274,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     Path(__file__).with_name("last-intake.md").write_text(
         f"Run on {started:%Y-%m-%d %H:%M}–{datetime.datetime.now(datetime.UTC):%H:%M} UTC, code {_revision()};"
-        f" {platform.machine()}, Python {platform.python_version()}.\n\n"
+        f" {platform.machine()}, Python {platform.python_version()}; {opinions:,} opinions in the database.\n\n"
         f"Intake under gunicorn, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end"
         " (the run itself keeps both cores busy),"
         f" {args.seconds:.0f} s per line, {args.runs} run{'s' if args.runs > 1 else ''} of each line."
