@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from common.data_files import load_yaml
 from regulations.models import ProfileBinding, RegulationProfile
 
 from .enums import Role
@@ -35,7 +35,7 @@ class DemoLogin:
 
 
 def demo_data() -> dict:
-    return yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    return load_yaml(DEMO_FILE)
 
 
 @transaction.atomic

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-import yaml
 from django.db import transaction
+
+from common.data_files import load_yaml
 
 from .models import AdministrativeLevel, OrganizationKind, PositionKind
 from .upsert import upsert
@@ -18,7 +19,7 @@ def load_reference(*, keep_existing: bool = False) -> int:
     keep_existing=True (after `migrate`) only adds missing codes, so an administrator's edit of a row stays;
     `load_reference_data` refreshes every row from the shipped file.
     """
-    data = yaml.safe_load((DATA_DIR / "reference.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA_DIR / "reference.yaml")
 
     def write(model, row: dict, values: dict) -> int:
         if keep_existing and model.objects.filter(code=row["code"]).exists():

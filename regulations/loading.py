@@ -10,8 +10,9 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
-import yaml
 from django.db import transaction
+
+from common.data_files import load_yaml
 
 from .models import (
     AgendaItem,
@@ -43,7 +44,7 @@ def nfc(value):
 
 
 def read_profile_file(code: str) -> dict:
-    return nfc(yaml.safe_load((PROFILE_DIR / f"{code}.yaml").read_text(encoding="utf-8")))
+    return nfc(load_yaml(PROFILE_DIR / f"{code}.yaml"))
 
 
 def _row_text(row: dict, summary: bool) -> dict:

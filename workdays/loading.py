@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 
+from common.data_files import load_yaml
 from organizations.upsert import upsert
 
 from .models import CalendarOverride
@@ -16,7 +16,7 @@ OVERRIDES_FILE = Path(__file__).resolve().parent / "data" / "overrides.yaml"
 def load_shipped_overrides() -> int:
     """Create the shipped overrides that are missing; an administrator's later edit of a row is kept."""
     written = 0
-    for row in yaml.safe_load(OVERRIDES_FILE.read_text(encoding="utf-8")):
+    for row in load_yaml(OVERRIDES_FILE):
         if CalendarOverride.objects.filter(date=row["date"]).exists():
             continue
         upsert(CalendarOverride, {"date": row["date"]}, {k: row[k] for k in ("kind", "name", "legal_basis", "note")})
