@@ -44,6 +44,22 @@ def chromium_page():
             yield context.new_page()
         finally:
             browser.close()
+            _close_connections_opened_inside()
+
+
+def _close_connections_opened_inside() -> None:
+    """Close the database connections the test opened while Playwright ran.
+
+    Playwright's sync API runs an event loop, and Django keeps a separate connection for code run under it; a query
+    the test makes inside `with chromium_page()` (say, "nothing was written") opens one that the test database
+    teardown never sees, and PostgreSQL then refuses to drop the database ("being accessed by other users").
+    A connection inside a transaction is the test's own and is left alone.
+    """
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 def screenshot(page, name: str) -> None:
