@@ -8,8 +8,9 @@ before the search, so a commune's search reads the commune's rows only.
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce, Lower
+from django.utils.functional import cached_property
 
 from organizations.access import visible_units
 from organizations.models import AdministrativeUnit
@@ -46,8 +47,31 @@ class CaseFilter(django_filters.FilterSet):
     class Meta:
         fields: list[str] = []
 
-    narrow = False  # set by case_filter: the user sees a small part of the country (`units`)
-    units: QuerySet | None = None
+    units: QuerySet = AdministrativeUnit.objects.none()  # set by case_filter: the units the user sees
+
+    @cached_property
+    def _scope(self) -> dict:
+        """How many units the user sees, and how many there are: one query, asked only when needed."""
+        return AdministrativeUnit.objects.aggregate(mine=Count("pk", filter=Q(pk__in=self.units)), everywhere=Count("pk"))
+
+    @property
+    def narrow(self) -> bool:
+        """The user sees a small part of the country (at most 1/NARROW_SHARE of its units)."""
+        return self._scope["mine"] * NARROW_SHARE <= self._scope["everywhere"]
+
+    def newest_first(self) -> QuerySet:
+        """The filtered matters, newest first, ordered the way that costs what the user's scope holds.
+
+        Ordered by `created_at` as stored, PostgreSQL walks the index of the whole table from the newest matter and
+        keeps those in the user's units: quick when they are a large share, but a province in a country's two
+        million walks every newer matter of the other provinces first (650 ms when they are 900,000). For a small
+        scope of several units the order is on an expression the index does not cover (the same values), so
+        PostgreSQL reads the scope's keys through (unit, created_at) and sorts only them (13 ms).
+        """
+        queryset = self.qs
+        if self.narrow and self._scope["mine"] > 1:
+            return queryset.order_by(Coalesce("created_at", "created_at").desc(), "-id")
+        return queryset.order_by("-created_at", "-id")
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Folded text in the matter or in one of its opinions; a small scope is read through its units first.
@@ -93,9 +117,7 @@ NARROW_SHARE = 4  # a user who sees at most a quarter of the units searches thro
 def case_filter(user, data: dict) -> CaseFilter:
     """The filter (API names) over the matters this user may see."""
     found = CaseFilter(data, queryset=visible_cases(user))
-    if (data.get("q") or "").strip():  # one small count, only when there is a search
-        found.units = visible_units(user)
-        found.narrow = found.units.count() * NARROW_SHARE <= AdministrativeUnit.objects.count()
+    found.units = visible_units(user)  # counted (one query) only by a search or the list's order
     return found
 
 
@@ -106,5 +128,9 @@ def page_data(params) -> dict:
 
 def filtered_cases(user, params) -> tuple[QuerySet, str]:
     """The matters the user sees, filtered by the page's query string, and the search text as typed."""
-    found = case_filter(user, page_data(params))
-    return found.qs, (params.get("q") or "").strip()
+    return page_filter(user, params).qs, (params.get("q") or "").strip()
+
+
+def page_filter(user, params) -> CaseFilter:
+    """The filter of the page's query string (the list needs the filter itself for its order)."""
+    return case_filter(user, page_data(params))

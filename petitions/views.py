@@ -26,7 +26,7 @@ from . import casework, importing
 from .access import case_for, intake_units, my_agency_ids, visible_cases, visible_petitions
 from .access_log import log_units
 from .enums import CaseStatus, Channel, Jurisdiction, Outcome
-from .filters import filtered_cases
+from .filters import filtered_cases, page_filter
 from .forms import AnswerForm, AssignForm, ClassifyForm, ImportForm, IntakeForm, SheetForm, TellForm
 from .importing import fields_by_name as _fields_by_name
 from .models import Attachment, Case, Output, Petition, fold
@@ -177,7 +177,8 @@ def import_template(request):
 
 @login_required
 def case_list(request):
-    cases, query = filtered_cases(request.user, request.GET)
+    found = page_filter(request.user, request.GET)
+    cases, query = found.qs, (request.GET.get("q") or "").strip()
     facets, total = list_counts(cases)  # field, jurisdiction, status, agency, channel and the total: SQL, cached
     counts = {
         "field": facets["field__name"],
@@ -190,7 +191,8 @@ def case_list(request):
     options = filter_options(visible_cases(request.user), units_for(request.user, "view"))
     # The page's dialogues come in a second query: joined, the planner hashes every dialogue of the province.
     rows = cases.select_related(None).select_related("unit", "field", "agency").prefetch_related("dialogue")
-    page = paginate(request, with_first_opinion(with_petition_count(rows.order_by("-created_at", "-id"))), count=total)
+    # The page's keys in order first (the order costs what the user's scope holds), then their rows with the joins.
+    page = paginate_by_key(request, found.newest_first(), with_first_opinion(with_petition_count(rows)), count=total)
     context = {
         "cases": page.object_list,
         "page": page,
