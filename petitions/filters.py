@@ -47,7 +47,7 @@ class CaseFilter(django_filters.FilterSet):
     class Meta:
         fields: list[str] = []
 
-    units: QuerySet = AdministrativeUnit.objects.none()  # set by case_filter: the units the user sees
+    units: QuerySet | None = None  # set by case_filter: the units the user sees (None: not known, never narrow)
 
     @cached_property
     def _scope(self) -> dict:
@@ -57,7 +57,7 @@ class CaseFilter(django_filters.FilterSet):
     @property
     def narrow(self) -> bool:
         """The user sees a small part of the country (at most 1/NARROW_SHARE of its units)."""
-        return self._scope["mine"] * NARROW_SHARE <= self._scope["everywhere"]
+        return self.units is not None and self._scope["mine"] * NARROW_SHARE <= self._scope["everywhere"]
 
     def newest_first(self) -> QuerySet:
         """The filtered matters, newest first, ordered the way that costs what the user's scope holds.
