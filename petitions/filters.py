@@ -59,8 +59,9 @@ class CaseFilter(django_filters.FilterSet):
         """The user sees a small part of the country (at most 1/NARROW_SHARE of its units)."""
         return self.units is not None and self._scope["mine"] * NARROW_SHARE <= self._scope["everywhere"]
 
-    def newest_first(self) -> QuerySet:
-        """The filtered matters, newest first, ordered the way that costs what the user's scope holds.
+    def newest_first(self, queryset: QuerySet | None = None, field: str = "created_at") -> QuerySet:
+        """The filtered matters (or `queryset`, e.g. their opinions by `received_on`), newest first, ordered the way
+        that costs what the user's scope holds.
 
         Ordered by `created_at` as stored, PostgreSQL walks the index of the whole table from the newest matter and
         keeps those in the user's units: quick when they are a large share, but a province in a country's two
@@ -68,10 +69,10 @@ class CaseFilter(django_filters.FilterSet):
         scope of several units the order is on an expression the index does not cover (the same values), so
         PostgreSQL reads the scope's keys through (unit, created_at) and sorts only them (13 ms).
         """
-        queryset = self.qs
+        queryset = self.qs if queryset is None else queryset
         if self.narrow and self._scope["mine"] > 1:
-            return queryset.order_by(Coalesce("created_at", "created_at").desc(), "-id")
-        return queryset.order_by("-created_at", "-id")
+            return queryset.order_by(Coalesce(field, field).desc(), "-id")
+        return queryset.order_by(f"-{field}", "-id")
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Folded text in the matter or in one of its opinions; a small scope is read through its units first.

@@ -66,3 +66,15 @@ def test_issue16_a_single_unit_or_a_large_share_keeps_the_index_order(ward, clie
     listed, sql = _listed(client, viewer)
     assert listed == [case.pk for case in reversed(cases)]
     assert ORDERED_THROUGH_UNITS not in sql
+
+
+def test_issue16_the_api_lists_a_small_scope_the_same_way(ward, client):
+    viewer = _city_viewer(ward)
+    received = [receive(f"Ý kiến số {number}") for number in range(3)]
+    client.force_login(viewer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/petitions")
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [petition.pk for petition in reversed(received)]
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert 'ORDER BY COALESCE("petitions_petition"."received_on", "petitions_petition"."received_on") DESC' in sql
