@@ -34,13 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _revision() -> str:
-    """The commit measured, so a table can be matched with the code that produced it."""
+    """The commit measured, so a table can be matched with the code that produced it (and whether code differed)."""
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
-    except OSError:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--", "*.py"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
         return "unknown"
-    dirty = subprocess.run(["git", "diff", "--quiet", "--", "*.py"], cwd=ROOT, timeout=10).returncode
-    return (out.stdout.strip() or "unknown") + (" with uncommitted changes" if dirty else "")
+    if head.returncode or changed.returncode:
+        return "unknown"
+    return head.stdout.strip() + (" with uncommitted changes" if changed.stdout.strip() else "")
 
 
 def _free_port() -> int:

@@ -245,7 +245,7 @@ def list_petitions(
     # Keys in order first, then the page's rows with their joins: the wide rows are read for this page only.
     wide = Petition.objects.select_related("unit", "case__unit", "case__field", "case__agency", "petitioner")
     wide = wide.prefetch_related("case__petitions")
-    rows = rows_by_key(found.newest_first(chosen, "received_on"), wide, offset, limit)  # as the page: by scope
+    rows = rows_by_key(found.newest_first(count, chosen, "received_on"), wide, offset, limit)  # as the page: by scope
     gate = Gate(request.user, Output.API, request, where="api petitions list")
     listed = [_out(request, petition, gate) for petition in rows]
     gate.close()  # one access row for the whole page

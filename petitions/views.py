@@ -192,7 +192,7 @@ def case_list(request):
     # The page's dialogues come in a second query: joined, the planner hashes every dialogue of the province.
     rows = cases.select_related(None).select_related("unit", "field", "agency").prefetch_related("dialogue")
     # The page's keys in order first (the order costs what the user's scope holds), then their rows with the joins.
-    page = paginate_by_key(request, found.newest_first(), with_first_opinion(with_petition_count(rows)), count=total)
+    page = paginate_by_key(request, found.newest_first(total), with_first_opinion(with_petition_count(rows)), count=total)
     context = {
         "cases": page.object_list,
         "page": page,

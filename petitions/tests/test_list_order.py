@@ -78,3 +78,13 @@ def test_issue16_the_api_lists_a_small_scope_the_same_way(ward, client):
     assert [item["id"] for item in response.json()["items"]] == [petition.pk for petition in reversed(received)]
     sql = " ".join(query["sql"] for query in queries.captured_queries)
     assert 'ORDER BY COALESCE("petitions_petition"."received_on", "petitions_petition"."received_on") DESC' in sql
+
+
+def test_issue16_a_small_scope_with_more_rows_than_the_bound_keeps_the_walk(ward, client, monkeypatch):
+    """Sorting a small scope's keys pays only while they are few: past SORT_AT_MOST the index walk stays."""
+    viewer = _city_viewer(ward)
+    cases = [receive(f"Ý kiến số {number}").case for number in range(3)]
+    monkeypatch.setattr("petitions.filters.SORT_AT_MOST", 2)
+    listed, sql = _listed(client, viewer)
+    assert listed == [case.pk for case in reversed(cases)]
+    assert ORDERED_THROUGH_UNITS not in sql

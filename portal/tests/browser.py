@@ -43,8 +43,10 @@ def chromium_page():
             context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
             yield context.new_page()
         finally:
-            browser.close()
-            _close_connections_opened_inside()
+            try:
+                browser.close()
+            finally:
+                _close_connections_opened_inside()
 
 
 def _close_connections_opened_inside() -> None:
