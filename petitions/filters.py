@@ -131,7 +131,8 @@ def page_data(params) -> dict:
 
 def filtered_cases(user, params) -> tuple[QuerySet, str]:
     """The matters the user sees, filtered by the page's query string, and the search text as typed."""
-    return page_filter(user, params).qs, (params.get("q") or "").strip()
+    found = page_filter(user, params)
+    return found.qs, found.data["q"]  # page_data already stripped it
 
 
 def page_filter(user, params) -> CaseFilter:

@@ -178,7 +178,7 @@ def import_template(request):
 @login_required
 def case_list(request):
     found = page_filter(request.user, request.GET)
-    cases, query = found.qs, (request.GET.get("q") or "").strip()
+    cases, query = found.qs, found.data["q"]
     facets, total = list_counts(cases)  # field, jurisdiction, status, agency, channel and the total: SQL, cached
     counts = {
         "field": facets["field__name"],
